@@ -1,0 +1,6 @@
+"""Event extraction (placeholder: none)."""
+from __future__ import annotations
+
+
+def extract_events(document, sentences, tokens, mentions, knowledge, version: str = ""):
+    return []
