@@ -1,0 +1,115 @@
+"""Arabic normalization for matching. It never touches ``Document.text``: a normalized view
+comes with a map back to original offsets.
+
+What is folded, and why (one small table each, camel_tools-style):
+- diacritics (harakat, tanween, shadda, sukun, dagger alef) and tatweel/kashida: decoration;
+- alef forms أ إ آ ٱ → ا: writers drop hamzas freely;
+- ى → ي and ة → ه: both are confused in print (على/علي, درنة/درنه);
+- Persian/Urdu letters and Arabic presentation forms → base letters (copied PDF and old sites);
+- Arabic-Indic and Persian digits → ASCII digits.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u0670"
+TATWEEL = "\u0640"
+# Zero-width and direction marks that scraped pages leave inside words.
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+
+_LETTERS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ے": "ي",
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "ٹ": "ت", "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ق",
+}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+
+
+def _presentation_forms() -> dict[str, str]:
+    """Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) to their base letters."""
+    table = {}
+    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFEFF)):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFKC", ch)
+        if base != ch and base.strip():
+            table[ch] = base
+    return table
+
+
+def _build_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(c): None for c in DIACRITICS + TATWEEL + INVISIBLE}
+    for src, dst in _presentation_forms().items():
+        folded = "".join(_LETTERS.get(c, c) for c in dst if c not in DIACRITICS and c != " ")
+        table[ord(src)] = folded or None
+    table.update({ord(k): v for k, v in _LETTERS.items()})
+    table.update({ord(k): v for k, v in _DIGITS.items()})
+    return table
+
+
+_TABLE: dict[int, str | None] = {}
+
+
+def _table() -> dict[int, str | None]:
+    if not _TABLE:
+        _TABLE.update(_build_table())
+    return _TABLE
+
+
+_CHANGERS: list[re.Pattern[str]] = []
+
+
+def _length_changers() -> re.Pattern[str]:
+    """Characters whose normalized form is not exactly one character long."""
+    if not _CHANGERS:
+        chars = [chr(k) for k, v in _table().items() if v is None or len(v) != 1]
+        _CHANGERS.append(re.compile("[" + re.escape("".join(chars)) + "]"))
+    return _CHANGERS[0]
+
+
+def normalize(s: str) -> str:
+    """The matching form of ``s`` (see module docstring). Idempotent."""
+    return s.translate(_table())
+
+
+def normalize_with_map(s: str) -> tuple[str, list[int]]:
+    """Normalize ``s`` and return, for each character of the result, its offset in ``s``.
+
+    The list has one extra entry, ``len(s)``, so a normalized span [i, j) maps back to
+    ``s[offsets[i]:offsets[j]]`` — including a span that ends at the end of the string.
+    """
+    table = _table()
+    norm = s.translate(table)
+    if len(norm) == len(s) and not _length_changers().search(s):
+        return norm, list(range(len(s) + 1))  # the common case: one char for one char
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(s):
+        rep = table.get(ord(ch), ch)
+        if rep is None:
+            continue
+        out.append(rep)
+        offsets.extend([i] * len(rep))
+    offsets.append(len(s))
+    norm = "".join(out)
+    # a multi-letter replacement (ﻻ → لا) maps each of its letters to the one source char;
+    # the end of a span inside it then maps to the character after it.
+    return norm, offsets
+
+
+def original_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a [start, end) span of the normalized string back to the original string."""
+    if end <= start:
+        return offsets[start], offsets[start]
+    return offsets[start], offsets[end - 1] + 1
+
+
+def strip_diacritics(s: str) -> str:
+    """Only remove harakat and tatweel (for display forms that keep their letters)."""
+    return s.translate({ord(c): None for c in DIACRITICS + TATWEEL})
+
+
+__all__ = ["normalize", "normalize_with_map", "original_span", "strip_diacritics",
+           "DIACRITICS", "TATWEEL"]
