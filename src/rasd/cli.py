@@ -87,10 +87,11 @@ def eval_ner(gold, as_json):
 @eval_group.command("events")
 @click.option("--gold", required=True, type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True)
-def eval_events(gold, as_json):
+@click.option("--verbose", "-v", is_flag=True, help="List misses, false positives and wrong statuses per document.")
+def eval_events(gold, as_json, verbose):
     """Event precision/recall/F1 and status, actor, location accuracy (gold/FORMAT.md)."""
     from .evaluate import evaluate_gold, format_report
-    result = evaluate_gold(Path(gold))
+    result = evaluate_gold(Path(gold), verbose=verbose)
     click.echo(json.dumps(result, ensure_ascii=False) if as_json else format_report(result))
 
 
@@ -98,11 +99,12 @@ def eval_events(gold, as_json):
 @click.option("--gold", default=None, type=click.Path(exists=True),
               help="Sentence test set (default: the bundled one).")
 @click.option("--json", "as_json", is_flag=True)
-def eval_knowledge(gold, as_json):
+@click.option("--verbose", "-v", is_flag=True, help="List every missed and spurious mention.")
+def eval_knowledge(gold, as_json, verbose):
     """Precision/recall of actor ids and place coordinates on the knowledge test set."""
     from .knowledge.evaluate import evaluate_sentences, format_report
     result = evaluate_sentences(Path(gold) if gold else None)
-    click.echo(json.dumps(result, ensure_ascii=False) if as_json else format_report(result))
+    click.echo(json.dumps(result, ensure_ascii=False) if as_json else format_report(result, verbose))
 
 
 # ---- models -----------------------------------------------------------------------------
@@ -138,6 +140,9 @@ def entry() -> None:  # the console script: clean one-line errors
         main(standalone_mode=True)
     except RasdError as exc:
         _fail(str(exc))
+    except KeyboardInterrupt:
+        click.echo("rasd: interrupted", err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,85 @@
-"""Join the tagger's mentions to the knowledge base's (placeholder: knowledge only)."""
+"""Joining the tagger's mentions to the knowledge base's.
+
+The knowledge base knows ids, countries and coordinates, so its mentions win wherever the
+two overlap. A tagged span it does not cover is kept: a person or organisation becomes an
+unresolved actor (no id, typed by the tagger's label), a location is looked up as a place
+when the knowledge base can resolve place names (told the countries the document's known
+mentions belong to, to settle names several countries share).
+"""
 from __future__ import annotations
 
-from .model import Mention
+from bisect import bisect_right
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from .model import Actor, Mention, Place
+
+# The actor type an unresolved tagged mention gets, by label.
+ACTOR_TYPES = {"PER": "person", "ORG": "organization"}
+
+
+def _covered(spans: Sequence[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps any of the sorted, non-nested ``spans``."""
+    i = bisect_right(starts, start)
+    # the span starting at or before `start`, and the spans starting inside [start, end)
+    for j in range(max(0, i - 1), len(spans)):
+        s, e = spans[j]
+        if s >= end:
+            break
+        if e > start and s < end:
+            return True
+    return False
+
+
+def _place_resolver(knowledge, known: list[Mention]) -> Callable[[str], Place | None]:
+    """The knowledge base's place lookup, told the document's countries when it takes them
+    (they settle names several countries share); a lookup that finds nothing without one."""
+    resolve = getattr(knowledge, "resolve_place", None)
+    if resolve is None:
+        return lambda text: None
+    try:
+        takes_countries = "countries" in inspect.signature(resolve).parameters
+    except (TypeError, ValueError):
+        takes_countries = False
+    if not takes_countries:
+        return resolve
+    countries = tuple(sorted({m.place.country for m in known if m.place and m.place.country}
+                             | {m.actor.country for m in known if m.actor and m.actor.country}))
+    return lambda text: resolve(text, countries)
+
+
+def _resolve_unknown(mention: Mention, resolve_place: Callable[[str], Place | None]) -> Mention:
+    """Give a tagged mention what can be known without the knowledge base recognising it."""
+    actor_type = ACTOR_TYPES.get(mention.label)
+    if actor_type is not None:
+        actor = Actor(id=None, name=mention.text, name_ar=mention.text, type=actor_type, country=None)
+        return replace(mention, actor=actor)
+    if mention.label in ("LOC", "GPE", "FAC"):
+        place = resolve_place(mention.text)
+        if place is not None:
+            return replace(mention, place=place)
+    return replace(mention)
 
 
 def merge_mentions(known: list[Mention], tagged: list[Mention], knowledge, text: str) -> list[Mention]:
-    return known
+    """Knowledge-base mentions plus the tagged ones they do not overlap, in text order."""
+    if not tagged:
+        return known
+    spans = sorted((m.start, m.end) for m in known)
+    # an overlap test against possibly nested spans: merge them into disjoint runs first
+    runs: list[tuple[int, int]] = []
+    for s, e in spans:
+        if runs and s < runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], e))
+        else:
+            runs.append((s, e))
+    starts = [s for s, _ in runs]
+    resolve_place = _place_resolver(knowledge, known)
+    extra = [_resolve_unknown(m, resolve_place) for m in tagged
+             if m.end > m.start and text[m.start:m.end].strip()
+             and not _covered(runs, starts, m.start, m.end)]
+    return sorted(known + extra, key=lambda m: (m.start, -m.end))
+
+
+__all__ = ["merge_mentions", "ACTOR_TYPES"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u0670"
 TATWEEL = "\u0640"
@@ -42,31 +43,26 @@ def _presentation_forms() -> dict[str, str]:
 def _build_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {ord(c): None for c in DIACRITICS + TATWEEL + INVISIBLE}
     for src, dst in _presentation_forms().items():
-        folded = "".join(_LETTERS.get(c, c) for c in dst if c not in DIACRITICS and c != " ")
+        # ligatures of marks (ﳲ = tatweel + shadda + fatha) fold to nothing, like the marks
+        folded = "".join(_LETTERS.get(c, _DIGITS.get(c, c)) for c in dst
+                         if c not in DIACRITICS and c != TATWEEL and not c.isspace())
         table[ord(src)] = folded or None
     table.update({ord(k): v for k, v in _LETTERS.items()})
     table.update({ord(k): v for k, v in _DIGITS.items()})
     return table
 
 
-_TABLE: dict[int, str | None] = {}
-
-
+@lru_cache(maxsize=1)
 def _table() -> dict[int, str | None]:
-    if not _TABLE:
-        _TABLE.update(_build_table())
-    return _TABLE
+    """The translation table, built on first use."""
+    return _build_table()
 
 
-_CHANGERS: list[re.Pattern[str]] = []
-
-
+@lru_cache(maxsize=1)
 def _length_changers() -> re.Pattern[str]:
     """Characters whose normalized form is not exactly one character long."""
-    if not _CHANGERS:
-        chars = [chr(k) for k, v in _table().items() if v is None or len(v) != 1]
-        _CHANGERS.append(re.compile("[" + re.escape("".join(chars)) + "]"))
-    return _CHANGERS[0]
+    chars = [chr(k) for k, v in _table().items() if v is None or len(v) != 1]
+    return re.compile("[" + re.escape("".join(chars)) + "]")
 
 
 def normalize(s: str) -> str:

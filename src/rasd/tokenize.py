@@ -1,17 +1,243 @@
-"""Tokenization with clitic segmentation (placeholder: whitespace words, no clitics)."""
+"""Word tokens with their clitics split off, every offset kept in ``Document.text``.
+
+A word is a run of letters, digits and Arabic marks (a number keeps its decimal point and
+thousands separator). Each Arabic word is analysed once per word type into
+
+    [conjunction و ف] [preposition ب ل ك | future س] [article ال] core [pronoun suffix]
+
+The analysis is deliberately cautious: a wrong split ("ولاية" → و + لاية) hurts matching more
+than a missed one, so letters are split off only when what is left still looks like a word, and
+never off the stems listed in ``data/lexicon/clitic_stems.tsv``.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .model import Sentence, Token
+from .normalize import DIACRITICS, TATWEEL, normalize
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters, digits and the marks written inside Arabic words; numbers such as 3.5 or 1,200 stay whole.
+_WORD = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W_]+(?:[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+[^\W_]*)*|[\u064B-\u065F\u0670]+")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_MARKS = DIACRITICS + TATWEEL + "\u0656\u0657\u0658\u0659\u065a\u065b\u065c\u065d\u065e\u065f"
+
+# Pronoun suffixes, longest first. "ك" (you) and "ي" (my) are rare in news prose and look like
+# the ends of very many stems (ذلك, مشترك; عربي, ليبي), so they are split only in the narrow
+# cases handled in _enclitic.
+_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
+# Short words a suffix may be attached to (على+ه → عليه, في+ها → فيها, أن+ه → أنه).
+_SHORT_STEMS = frozenset(normalize(w) for w in (
+    "في", "من", "عن", "على", "علي", "إلى", "الي", "لدى", "لدي", "مع", "بين", "عند", "أن", "إن",
+    "لكن", "كأن", "لعل", "ليت", "منذ", "دون", "حول", "ضد", "عبر", "لدي", "إي", "أي"))
+# Two-letter words a conjunction may be attached to (و+قد, ف+لا).
+_SHORT_AFTER_CONJ = frozenset(normalize(w) for w in (
+    "قد", "هو", "هي", "هم", "لا", "لم", "لن", "ما", "من", "عن", "في", "إن", "أن", "كل", "ثم", "بل",
+    "أو", "إذ", "مع", "له", "به", "لي", "لو", "كم"))
+_FUTURE_NEXT = "يتنأ"  # the imperfect-verb prefixes that may follow the future prefix س (أ with its hamza)
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """How a word splits: proclitics, then the core [core_from, core_to), then the suffix."""
+
+    proclitics: tuple[str, ...]
+    core_from: int
+    core_to: int
+    enclitic: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Stems:
+    """The stems never to split, as exact normalized words and as normalized prefixes."""
+
+    words: frozenset[str]
+    prefixes: frozenset[str]
+    longest_prefix: int
+
+    def __contains__(self, norm: str) -> bool:
+        if norm in self.words:
+            return True
+        for n in range(min(len(norm), self.longest_prefix), 2, -1):
+            if norm[:n] in self.prefixes:
+                return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def _stems() -> _Stems:
+    """The clitic-stem lexicon of the package, loaded once."""
+    text = resources.files("rasd").joinpath("data/lexicon/clitic_stems.tsv").read_text("utf-8")
+    words, prefixes = set(), set()
+    for line in text.splitlines():
+        entry = line.split("\t", 1)[0].strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if entry.endswith("*"):
+            prefixes.add(normalize(entry[:-1]))
+        else:
+            words.add(normalize(entry))
+    return _Stems(frozenset(words), frozenset(prefixes), max(map(len, prefixes), default=0))
+
+
+def _bare(word: str) -> tuple[str, list[int]]:
+    """The word without diacritics and tatweel, and each letter's offset in the word."""
+    if not any(c in _MARKS for c in word):
+        return word, list(range(len(word)))
+    letters, offsets = [], []
+    for i, c in enumerate(word):
+        if c not in _MARKS:
+            letters.append(c)
+            offsets.append(i)
+    return "".join(letters), offsets
+
+
+def _proclitics(stem: str, stems: _Stems) -> tuple[tuple[str, ...], int]:
+    """Proclitics at the front of ``stem`` (a bare word) and how many letters they take."""
+    if normalize(stem) in stems:
+        return (), 0
+    procs: list[str] = []
+    i = 0
+    n = len(stem)
+    # conjunction و / ف
+    if n - i >= 3 and stem[i] in "وف":
+        rest = stem[i + 1:]
+        nrest = normalize(rest)
+        if len(rest) >= 3 or nrest in _SHORT_AFTER_CONJ:
+            procs.append(stem[i])
+            i += 1
+            if nrest in stems:
+                return tuple(procs), i
+    # preposition ب ل ك, or the future prefix س
+    if n - i >= 3:
+        c, rest = stem[i], stem[i + 1:]
+        nrest = normalize(rest)
+        if c == "ل" and rest.startswith("ل") and not rest.startswith("ال"):
+            # لل: ل + ال with the alef dropped (للحكومة), or ل before a stem in ل (لليبيا)
+            if nrest in stems or len(rest) < 3:
+                procs.append("ل")
+                return tuple(procs), i + 1
+            procs.extend(("ل", "ال"))
+            return tuple(procs), i + 2
+        if c in "بلك" and rest.startswith("ال") and len(rest) >= 5:  # not بالغة = ب+ال+غة
+            procs.append(c)
+            i += 1
+        elif c in "بل" and len(rest) >= 3 and nrest not in _SHORT_AFTER_CONJ:
+            procs.append(c)
+            i += 1
+            if nrest in stems:
+                return tuple(procs), i
+        elif c == "س" and len(rest) >= 3 and rest[0] in _FUTURE_NEXT and not rest.startswith("ال"):
+            procs.append(c)
+            return tuple(procs), i + 1
+    # the article (bare alef only: أل… is a stem such as ألمانيا)
+    if stem.startswith("ال", i) and n - i - 2 >= 2 and normalize(stem[i:]) not in stems:
+        procs.append("ال")
+        i += 2
+    return tuple(procs), i
+
+
+def _enclitic(stem: str, stems: _Stems) -> str:
+    """The pronoun suffix at the end of a bare word, or ""."""
+    _, k = _proclitics(stem, stems)
+    if k and normalize(stem[k:]) in stems.words:  # والتي, بهذه, الترفيه: a listed word after clitics
+        return ""
+    for suffix in _SUFFIXES:
+        if not stem.endswith(suffix) or len(stem) <= len(suffix):
+            continue
+        base = stem[: -len(suffix)]
+        nbase = normalize(base)
+        if nbase in _SHORT_STEMS:
+            return suffix
+        if suffix == "ي":
+            continue  # "my" is rare in news; -ي is a nisba (ليبي) or a construct dual (محافظتي)
+        if suffix == "نا" and not (base.endswith("ت") or nbase in stems):
+            continue  # "our" after -ة (قواتنا) or a listed stem (بلادنا); else an accusative: قانونًا, معلنًا
+        if base[-1] in "اآ" or (suffix == "ه" and base[-1] == "ي" and len(base) < 4):
+            continue  # اتجاه, محاكم, تفاهم; "فيه"-like words are handled by _SHORT_STEMS
+        if nbase in stems:
+            return suffix
+        # the stem left without its proclitics (and without a leading ال that could not be
+        # split off: الحكم is not ال+ح+كم) must still be a word of three letters or more
+        _, k = _proclitics(base, stems)
+        core = base[k:]
+        if core.startswith("ال"):
+            core = core[2:]
+        if len(core) >= 3:
+            return suffix
+    return ""
+
+
+@lru_cache(maxsize=200_000)
+def segment(word: str) -> Segmentation:
+    """Clitic segmentation of one word (offsets into the word), cached per word type."""
+    if len(word) < 3 or not _ARABIC_LETTER.match(word):
+        return Segmentation((), 0, len(word), "")
+    bare, offsets = _bare(word)
+    stems = _stems()
+    nbare = normalize(bare)
+    if len(bare) < 3 or nbare in stems.words:  # a prefix entry (بلاد*) still takes a suffix (بلادنا)
+        return Segmentation((), 0, len(word), "")
+    enclitic = _enclitic(bare, stems)
+    if not enclitic and nbare in stems:
+        return Segmentation((), 0, len(word), "")
+    if not enclitic and bare.startswith("ال") and len(bare) >= 4 and nbare[2:] in stems:  # الكويت
+        return Segmentation(("ال",), offsets[2], len(word), "")
+    stem = bare[: len(bare) - len(enclitic)] if enclitic else bare
+    procs, k = _proclitics(stem, stems)
+    if len(stem) - k < 2:  # nothing worth calling a core would be left
+        procs, k = (), 0
+    core_from = offsets[k] if k < len(offsets) else len(word)
+    core_to = offsets[len(stem) - 1] + 1 if enclitic else len(word)
+    if core_to <= core_from:
+        return Segmentation((), 0, len(word), "")
+    return Segmentation(procs, core_from, core_to, enclitic)
+
+
+_MAX_CACHED_WORDS = 500_000
+
+
+@lru_cache(maxsize=1)
+def _word_cache() -> dict[str, tuple[int, int, tuple[str, ...], str, str]]:
+    """Per word type: (core_from, core_to, proclitics, enclitic, norm). Shared, bounded."""
+    return {}
+
+
+def _analyse_word(word: str, cache: dict) -> tuple[int, int, tuple[str, ...], str, str]:
+    seg = segment(word)
+    core = word[seg.core_from:seg.core_to] if seg.proclitics or seg.enclitic else word
+    info = (seg.core_from, seg.core_to, seg.proclitics, seg.enclitic, normalize(core))
+    if len(cache) >= _MAX_CACHED_WORDS:
+        cache.clear()
+    cache[word] = info
+    return info
 
 
 def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
-    out = []
+    """Word tokens of each sentence, clitics split off, spans into ``text``."""
+    cache = _word_cache()
+    get = cache.get
+    out: list[Token] = []
+    append = out.append
+    finditer = _WORD.finditer
     for s in sentences:
-        for m in _WORD.finditer(text, s.start, s.end):
-            out.append(Token(m.start(), m.end(), m.group(), m.group(), m.start(), m.end(),
-                             sentence=s.index))
+        index = s.index
+        for m in finditer(text, s.start, s.end):
+            word = m.group()
+            info = get(word) or _analyse_word(word, cache)
+            start = m.start()
+            core_from, core_to, proclitics, enclitic, norm = info
+            append(Token(start, start + len(word), word, norm, start + core_from, start + core_to,
+                         proclitics, enclitic, index))
     return out
+
+
+def clear_cache() -> None:
+    """Forget the per-word analyses (for benchmarks that time a cold start)."""
+    _word_cache().clear()
+    segment.cache_clear()
+
+
+__all__ = ["tokenize", "segment", "Segmentation", "clear_cache"]

@@ -1,0 +1,533 @@
+"""Source, target and location of a trigger from Arabic clause structure.
+
+Verbal clauses: VSO (قصفت الطائرات المواقع), SVO (القاهرة أجرت اتصالات), a relative clause's
+antecedent (التنظيمات التي تقاتل الجيش), the passive with its agent phrase (على يد، من قبل).
+Nominal triggers: the genitive or nisba after the noun (هجوم داعش، غارات إسرائيلية) is the agent
+of an event noun and the patient of a transitive masdar (اغتيال الرئيس); prepositions mark
+targets by event type (على، ضد، بحق، مع، لـ). A place is the location only when a locative
+preposition introduces it (في، بـ، قرب، شمال، بمدينة); a state named as subject or object is an
+actor, not a location.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .syntax import (COMPLEMENTIZERS, LIST_CONTINUERS, LOC_PREPS, PLACE_NOUNS, PREPOSITIONS, RELATIVES, SCAN_STOPS,
+                     STRONG, WEAK, SentenceView, Span, is_nisba, nisba_adjective)
+from .triggers import Trigger
+
+# prepositions (normalized; clitics as the letter) that mark the target, by event type
+TARGET_PREPS: dict[str, frozenset[str]] = {
+    "ASSAULT": frozenset({"علي", "ضد", "بحق", "مع", "تجاه", "نحو"}),
+    "COERCE": frozenset({"علي", "ضد", "بحق", "مع"}),
+    "PROTEST": frozenset({"ضد", "علي", "امام"}),
+    "SANCTION": frozenset({"علي", "ضد", "بحق", "مع"}),
+    "THREATEN": frozenset({"ضد", "علي", "ل"}),
+    "ACCUSE": frozenset({"ل", "ضد"}),
+    "REJECT": frozenset({"ل"}),
+    "REQUEST": frozenset({"من"}),
+    "SUPPORT": frozenset({"ل", "ب", "مع"}),
+    "AID": frozenset({"ل", "الي"}),
+    "CONSULT": frozenset({"مع", "ب", "الي"}),
+    "AGREE": frozenset({"مع"}),
+    "COOPERATE": frozenset({"مع"}),
+    "CONCEDE": frozenset({"ل"}),
+    "RETREAT": frozenset({"عن", "مع"}),
+    "MOBILIZE": frozenset({"ضد"}),
+}
+# types whose verb takes a direct object that is the target
+TRANSITIVE = frozenset({"ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SUPPORT", "SANCTION", "REQUEST",
+                        "REJECT", "AID", "CONSULT"})
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
+_PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه",
+                                      "وانها", "لانه", "لانها", "كونه", "كونها"})
+_MEMBERS = "MEMBERS"
+# "جيش يتكون من X وY": the members of a formation are its sources
+_MEMBER_WORDS = frozenset({"يتكون", "تتكون", "يضم", "تضم", "يتالف", "تتالف", "مكون", "المكون", "المكونه",
+                           "مؤلف", "المؤلف", "يشمل", "تشمل", "يجمع", "تجمع"})
+_AGENT = "AGENT"
+_BETWEEN = "BETWEEN"
+_MODIFIER = "MOD"
+# "مسلحين تابعين لتنظيم داعش": the group takes the role of the men
+_AFFILIATION_WORDS = frozenset({"تابع", "تابعين", "تابعه", "التابع", "التابعه", "التابعين", "موالين", "الموالين",
+                                "مواليه", "الموالي", "المواليه", "ينتمون", "ينتمي", "المنتمين", "منتمين",
+                                "عناصر", "مقاتلي", "مسلحي", "انصار"})
+_MODIFIER_WORDS = frozenset({"بقياده", "باسم", "المدعوم", "المدعومه",
+                             "المدعومين", "الموالي", "المواليه", "الموالين", "المقرب", "المقربه",
+                             "حليفه", "حليف", "المتحالفه", "المرتبطه", "المرتبط", "ممثل"})
+
+
+@dataclass(slots=True)
+class Roles:
+    """Span indices (into view.spans) of the actors and the place of one trigger."""
+
+    source: list[int] = field(default_factory=list)
+    target: list[int] = field(default_factory=list)
+    location: int | None = None
+    source_from: str = ""  # how the source was found (for confidence and debugging)
+
+
+def is_actor(span: Span) -> bool:
+    m = span.mention
+    return m.actor is not None or (m.place is None and m.label in ("PER", "ORG", "GPE", "MISC"))
+
+
+def is_place(span: Span) -> bool:
+    m = span.mention
+    return m.place is not None or (m.actor is None and m.label in ("LOC", "FAC"))
+
+
+def _as_location(view: SentenceView, k: int) -> bool:
+    """A place mention used as a location (never a bare actor-only name)."""
+    s = view.spans[k]
+    if not is_place(s):
+        return False
+    if s.mention.actor is None:
+        return view.locative_before(s.first) or not is_actor(s)
+    if view.locative_before(s.first):
+        return True
+    # a destination: "انتقال ... إلى ليبيا", "زيارة إلى القاهرة" (not "بالإضافة إلى فرنسا")
+    return (s.first > 1 and view.words[s.first - 1].bare == "الي"
+            and view.words[s.first - 2].bare not in LIST_CONTINUERS)
+
+
+def _prep_word(view: SentenceView, i: int) -> str | None:
+    """The preposition a word is or carries (في، على ... or the clitic ب/ل/ك)."""
+    w = view.words[i]
+    if w.bare in PREPOSITIONS:
+        return w.bare
+    if w.norm in PREPOSITIONS:
+        return w.norm
+    return None
+
+
+def _span_at(view: SentenceView, i: int) -> int | None:
+    k = view.span_of[i]
+    if k != -1 and view.spans[k].first == i:
+        return k
+    return None
+
+
+def scan_arguments(view: SentenceView, start: int, triggers: list[Trigger], me: Trigger,
+                   cur: str = "") -> list[tuple[int, str]]:
+    """Spans after ``start`` in the trigger's phrase with how they are introduced:
+    "" (bare NP), a preposition, AGENT (على يد، من قبل), BETWEEN (بين), MOD (بقيادة),
+    MEMBERS (يتكون من), "loc" (a place after a locative preposition). Stops at a clause or
+    purpose boundary."""
+    words = view.words
+    n = len(words)
+    others = {t.first for t in triggers if t is not me}
+    out: list[tuple[int, str]] = []
+    last_role = ""  # what a coordinated name (و + name) continues
+    k = start
+    while k < n:
+        if k > start:
+            if view.brk[k] == STRONG:
+                break
+            if view.brk[k] == WEAK:
+                w = words[k]
+                if not (w.bare in LIST_CONTINUERS or w.norm in LIST_CONTINUERS or
+                        (w.conj and _span_at(view, k) is not None)):
+                    break
+        w = words[k]
+        if w.norm in RELATIVES or w.bare in SCAN_STOPS or w.norm in SCAN_STOPS:
+            break
+        if k > start and (w.norm in COMPLEMENTIZERS or w.bare in COMPLEMENTIZERS):
+            break
+        if k > start and k in others:
+            break
+        sk = _span_at(view, k)
+        if sk is not None:
+            span = view.spans[sk]
+            p = w.prep or cur
+            if w.prep == "ل" and k > start and _possessive_head(view, k - 1):
+                p = cur  # "مواقع لحركة حماس", "مسلحين تابعين لداعش": the name fills the noun's role
+            if is_nisba(span.mention) and not w.prep and k > 0 and not _actor_nisba(view, k):
+                k = span.last + 1  # an adjective of a place or a topic (درنة الليبية، الأزمة السورية)
+                continue
+            if _as_location(view, sk) and not (is_actor(span) and p in ("علي", "ضد", "مع", _BETWEEN, _MEMBERS)):
+                out.append((sk, "loc"))
+            elif view.conj_before(sk) and not w.prep and any(h != "loc" for _, h in out):
+                out.append((sk, "+" + (last_role or cur)))  # a coordinated name continues the last role
+            else:
+                out.append((sk, p))
+                last_role = p if p != _MODIFIER else ""
+                if p == _MODIFIER:
+                    cur = ""  # "المتحدث باسم X بدور Y": the modifier ends with its name
+            k = span.last + 1
+            continue
+        p = _prep_word(view, k)
+        if w.tense is not None and k > start and p is None:
+            break  # a new predicate
+        if p == "علي" and k + 1 < n and words[k + 1].core == "يد":
+            cur, last_role, k = _AGENT, "", k + 2
+            continue
+        if p == "من" and k + 1 < n and words[k + 1].bare in ("قبل", "جانب"):
+            cur, last_role, k = _AGENT, "", k + 2
+            continue
+        if w.bare in _MEMBER_WORDS or w.norm in _MEMBER_WORDS:
+            cur, last_role = _MEMBERS, ""
+        elif cur == _MEMBERS and p == "من":
+            pass
+        elif w.bare == "بواسطه":
+            cur, last_role = _AGENT, ""
+        elif p == "بين":
+            cur, last_role = _BETWEEN, ""
+        elif w.norm in _AFFILIATION_WORDS or w.core in _AFFILIATION_WORDS:
+            pass
+        elif w.norm in _MODIFIER_WORDS or w.bare in _MODIFIER_WORDS or w.core in _MODIFIER_WORDS:
+            cur, last_role = _MODIFIER, ""
+        elif w.bare in LOC_PREPS or w.core in PLACE_NOUNS:
+            cur = "في"  # a locative adjunct inside a list does not end the list
+        elif p is not None:
+            cur, last_role = p, ""
+        elif w.prep:
+            if w.prep == "ل" and w.hits and any(h.kind in ("trigger", "support_masdar") for h in w.hits):
+                break  # لشنّ، لمهاجمة: a purpose phrase with its own arguments
+            if w.prep == "ب" and last_role:
+                pass  # "القاعدة بأفريقيا والتوحد": a modifier inside a list does not end it
+            else:
+                cur, last_role = w.prep, ""
+        k += 1
+    return out
+
+
+# nouns whose nisba names an actor ("القوات التركية", "نظيره الإيراني"), unlike "الأزمة السورية"
+ACTOR_HEADS = frozenset({
+    "قوات", "قوه", "جيش", "رئيس", "وزير", "نظير", "حكومه", "سلطات", "طائرات", "طائره", "مقاتلات", "طيران",
+    "سفن", "سفينه", "بحريه", "سفاره", "سفير", "شرطه", "وفد", "مسؤول", "مسؤولون", "مسؤولين", "ملك", "امير",
+    "زعيم", "قاده", "نواب", "برلمان", "دبلوماسيين", "دبلوماسي", "جنود", "جندي", "عناصر", "مسلحين", "مسلحون",
+    "متحدث", "خارجيه", "داخليه", "دفاع", "اجهزه", "مخابرات", "استخبارات", "مدفعيه", "دبابات", "زوارق",
+    "بوارج", "نظام", "رئاسه", "اداره", "مقاتلين", "مقاتلون", "ميليشيات", "ميلشيات", "فصائل", "وزاره",
+    "مبعوث", "مندوب", "سلاح", "وحدات", "دوريات", "دوريه", "شركه", "صواريخ", "صاروخ", "مدمرات",
+})
+
+def _actor_nisba(view: SentenceView, k: int) -> bool:
+    """Does the nisba at ``k`` name an actor: after a preposition, or after an actor noun?"""
+    j = k - 1
+    if _prep_word(view, j) is not None:
+        return True
+    if view.span_of[j] != -1:
+        return False
+    return view.words[j].core in ACTOR_HEADS
+
+
+_MOVEMENT = frozenset({"AID", "MOBILIZE", "CONSULT", "RETREAT"})
+
+
+def _destination(view: SentenceView, k: int) -> bool:
+    first = view.spans[k].first
+    return first > 0 and view.words[first - 1].bare == "الي"
+
+
+def _possessive_head(view: SentenceView, j: int) -> bool:
+    """A plain noun before "لـ + name" ("مواقع لحركة حماس"): the name is its possessor."""
+    w = view.words[j]
+    if view.span_of[j] != -1 or view.brk[j + 1] != 0:
+        return False
+    if w.bare in PREPOSITIONS or w.bare in LOC_PREPS or w.tense is not None:
+        return False
+    return not any(h.kind in ("trigger", "support_masdar", "cue") for h in w.hits)
+
+
+def _cur_from_phrase(view: SentenceView, trig: Trigger) -> str:
+    """A preposition inside the trigger phrase itself ("السيطرة على") introduces what follows."""
+    cur = ""
+    for k in range(trig.first + 1, trig.last + 1):
+        p = _prep_word(view, k)
+        if p is not None:
+            cur = p
+    return cur
+
+
+def _subject_before(view: SentenceView, h: int) -> list[int]:
+    """The subject of a verb at ``h`` standing before it: SVO, or a relative clause's antecedent."""
+    words = view.words
+    j = h - 1
+    if j >= 0 and (words[j].norm in RELATIVES):
+        return _antecedent(view, j)
+    while j >= 0:
+        if view.brk[j + 1] == STRONG:
+            return []
+        w = words[j]
+        k = view.span_of[j]
+        if k != -1:
+            span = view.spans[k]
+            if is_actor(span) and not _introduced_by_prep(view, span.first):
+                return [k]
+            j = span.first - 1
+            continue
+        if w.tense is not None or w.bare in PREPOSITIONS:
+            return []
+        if w.norm in ("ان", "بان", "وان", "انه", "انها"):
+            return []
+        j -= 1
+        if h - j > 6:
+            return []
+    return []
+
+
+def _antecedent(view: SentenceView, rel: int) -> list[int]:
+    """The actors a relative pronoun refers to: the coordinated names just before it."""
+    out: list[int] = []
+    j = rel - 1
+    while j >= 0 and rel - j <= 14:
+        k = view.span_of[j]
+        if k != -1:
+            span = view.spans[k]
+            if is_actor(span) and not _as_location(view, k) and not is_nisba(span.mention):
+                out.append(k)
+            j = span.first - 1
+            continue
+        w = view.words[j]
+        if w.tense is not None or view.brk[j + 1] == STRONG:
+            break
+        if w.bare in ("علي", "ضد", "مع", "الي", "عن", "من", "في") and out:
+            break
+        j -= 1
+    out.reverse()
+    return out
+
+
+def _introduced_by_prep(view: SentenceView, i: int) -> bool:
+    w = view.words[i]
+    if w.prep in ("ب", "ل", "ك"):
+        return True
+    return i > 0 and view.words[i - 1].bare in PREPOSITIONS
+
+
+def _adjective(view: SentenceView, k: int) -> bool:
+    """A word that can stand between a noun and its genitive: an adjective (جوية، الحربية)."""
+    c = view.words[k].core
+    return c.endswith(("يه", "ي", "يا", "يين", "يون"))
+
+
+_SPOKESMAN = frozenset({"المتحدث", "الناطق", "المتحدثه", "الناطقه", "باسم", "متحدث", "ناطق", "متحدثا"})
+
+
+def _np_after(view: SentenceView, i: int, gap: int = 2, nominal: bool = False) -> int | None:
+    """An actor span right after token ``i`` (a subject after a verb, a genitive after a noun;
+    after a noun only adjectives may stand between)."""
+    words = view.words
+    if not nominal and i + 1 < len(words) and words[i + 1].norm in _SPOKESMAN:
+        gap += 2
+    for k in range(i + 1, min(len(words), i + 1 + gap + 1)):
+        if view.brk[k] != 0:
+            return None
+        sk = _span_at(view, k)
+        if sk is not None:
+            span = view.spans[sk]
+            if is_nisba(span.mention) and k > i + 1 and not _actor_nisba(view, k):
+                return None  # "بحث ... الأزمة السورية": a topic, not a party
+            if is_actor(span) and not words[k].prep and not words[k].conj:
+                # "الرئيس التركي رجب طيب أردوغان": the person, not the nisba before the name
+                nxt = span.last + 1
+                if is_nisba(span.mention) and nxt < len(words) and view.brk[nxt] == 0:
+                    sn = _span_at(view, nxt)
+                    if sn is not None and view.spans[sn].mention.label == "PER":
+                        return sn
+                return sk
+            return None
+        w = words[k]
+        if w.norm in _SPOKESMAN or w.core in _SPOKESMAN:
+            continue  # "المتحدث باسم الجيش": the body the spokesman speaks for
+        if (w.bare in PREPOSITIONS or w.bare in LOC_PREPS or w.tense is not None or w.prep
+                or w.norm in RELATIVES):
+            return None
+        if w.hits:
+            return None
+        if nominal and not _adjective(view, k):
+            return None  # "الغارات مواقع داعش": a new noun phrase, not the genitive
+    return None
+
+
+def _with_conjuncts(view: SentenceView, k: int) -> list[int]:
+    """A name and the names coordinated after it ("مصر وإيطاليا")."""
+    out = [k]
+    while True:
+        nxt = view.spans[out[-1]].last + 1
+        if nxt >= len(view.words) or view.brk[nxt] != 0:
+            break
+        sk = _span_at(view, nxt)
+        if sk is None or not view.conj_before(sk) or not is_actor(view.spans[sk]) or view.words[nxt].prep:
+            break
+        out.append(sk)
+    return out
+
+
+def assign_roles(view: SentenceView, trig: Trigger, triggers: list[Trigger]) -> Roles:
+    """Source, target and location of one trigger (see the module docstring)."""
+    roles = Roles()
+    etype = trig.sense.type
+    preps = TARGET_PREPS.get(etype, frozenset())
+    used: set[int] = set()
+
+    def add(lst: list[int], k: int) -> None:
+        if k not in used and is_actor(view.spans[k]):
+            used.add(k)
+            lst.append(k)
+
+    if trig.verbal:
+        h = trig.first
+        passive = trig.tense == "pass"
+        before = _subject_before(view, h)
+        prev = view.words[h - 1] if h > 0 else None
+        if prev is not None and prev.norm in RELATIVES and view.words[h].encl:
+            # "المتظاهرين الذين اتهمهم": the antecedent is the object of the verb
+            for k in before:
+                add(roles.target, k)
+            before = []
+        # SVO when a name stands right before the verb (after أن/إن, or a relative's antecedent)
+        svo = bool(before) and (view.words[h - 1].norm in RELATIVES or view.spans[before[-1]].last >= h - 2)
+        # "أنها طالبت المملكة": the subject is the pronoun, the name after the verb its object
+        pronoun_subject = prev is not None and prev.norm in _PRONOUN_COMPLEMENTIZERS
+        subj = None if svo or pronoun_subject else _np_after(view, trig.last)
+        after_subj = view.spans[_with_conjuncts(view, subj)[-1]].last + 1 if subj is not None else trig.last + 1
+        args = scan_arguments(view, after_subj, triggers, trig, _cur_from_phrase(view, trig))
+        if subj is not None:
+            for k in _with_conjuncts(view, subj):
+                (add(roles.target, k) if passive else add(roles.source, k))
+            roles.source_from = "vso" if not passive else ""
+        else:
+            for k in before:
+                (add(roles.target, k) if passive else add(roles.source, k))
+                roles.source_from = "svo"
+        obj_taken = False
+        for k, how in args:
+            if how.startswith("+"):  # coordinated with the previous argument
+                how = how[1:]
+                if how == "" and obj_taken:
+                    add(roles.target, k)
+                    continue
+            if how == "loc":
+                if roles.location is None:
+                    roles.location = k
+                continue
+            if k in used:
+                continue
+            if how == "":
+                if etype in TRANSITIVE and not obj_taken and not passive:
+                    add(roles.target, k)
+                    obj_taken = True
+                elif not roles.source and not passive:
+                    add(roles.source, k)
+            elif how == _AGENT:
+                add(roles.source, k)
+            elif (how == _BETWEEN and etype in SYMMETRIC) or how == _MEMBERS:
+                add(roles.source, k)
+            elif how in preps:
+                add(roles.target, k)
+        if passive and not roles.target:  # "اغتيل قيادي في حماس": the victim's group
+            for k, how in args:
+                if how in ("في", "من", "ب") and is_actor(view.spans[k]):
+                    add(roles.target, k)
+                    break
+    else:
+        s = trig.support
+        sv = trig.support_verb
+        if s is not None and sv is not None:
+            if s < trig.first:
+                subj = _np_after(view, s, gap=2)
+                if subj is not None and view.spans[subj].first >= trig.first:
+                    subj = None
+            else:
+                subj = _np_after(view, s, gap=1)
+            subj_list = _with_conjuncts(view, subj) if subj is not None else (
+                _subject_before(view, s) if s < trig.first and trig.support_tense is not None else [])
+            for k in subj_list:
+                if sv.subject == "agent":
+                    add(roles.source, k)
+                    roles.source_from = "support"
+                elif sv.subject == "patient":
+                    add(roles.target, k)
+                elif sv.subject == "place" and _as_location(view, k):
+                    roles.location = k
+        tw = view.words[trig.first]
+        construct = not tw.al and not tw.encl  # only a noun without ال or suffix heads a genitive
+        gen = _np_after(view, trig.last, gap=1, nominal=True)
+        if gen is not None and not construct and not nisba_adjective(view.spans[gen].mention):
+            gen = None
+        if gen is not None:
+            span = view.spans[gen]
+            role = "agent" if nisba_adjective(span.mention) else trig.sense.gen
+            if role == "patient":
+                nxt = _np_after(view, span.last, gap=0)
+                if nxt is not None:  # masdar + agent + object: قصف التحالف مواقع الحوثيين
+                    add(roles.source, gen)
+                    add(roles.target, nxt)
+                else:
+                    add(roles.target, gen)
+            elif not roles.source:
+                add(roles.source, gen)
+                roles.source_from = roles.source_from or "genitive"
+        scan_from = trig.last + 1
+        if s is not None and s > trig.last:  # "الاتصال الذي أجراه مع ترامب": after the verb
+            scan_from = s + 1
+        for k, how in scan_arguments(view, scan_from, triggers, trig, _cur_from_phrase(view, trig)):
+            if (how == "" and gen is None and construct and view.spans[k].first <= trig.last + 3
+                    and k not in used):
+                gen = k  # a genitive chain: "اغتيال قيادات الجيش المصري"
+                if trig.sense.gen == "patient":
+                    add(roles.target, k)
+                elif not roles.source:
+                    add(roles.source, k)
+                    roles.source_from = roles.source_from or "genitive"
+                continue
+            if how == "loc" and etype in _MOVEMENT and _destination(view, k):
+                roles.location = k  # "انتقال ... إلى ليبيا": where they go
+                continue
+            how = how.lstrip("+")
+            if how == "loc" or (how == "من" and etype == "RETREAT" and is_place(view.spans[k])):
+                if roles.location is None:
+                    roles.location = k
+                continue
+            if k in used:
+                continue
+            if how == _AGENT:
+                add(roles.source, k)
+            elif how in (_BETWEEN, _MEMBERS) or (how == "من" and etype in ("SUPPORT", "AID")):
+                add(roles.source, k)  # "بدعم من التحالف": the supporter
+            elif how in preps:
+                add(roles.target, k)
+        # a place before the trigger in its clause ("في درنة، شنت الطائرات غارات")
+    if etype in ("CONSULT", "AGREE", "COOPERATE") and roles.location is not None:
+        k = roles.location  # "اتصالات بفرنسا": with a state, not in it
+        m = view.spans[k].mention
+        if (m.actor is not None and m.place is not None and m.place.precision == "country"
+                and view.clitic_prep(k) == "ب" and view.spans[k].first <= trig.last + 2):
+            for x in _with_conjuncts(view, k):
+                add(roles.target, x)
+            roles.location = None
+    if etype in ("ASSAULT", "COERCE"):  # "قتل خمسة مدنيين": civilians are victims
+        for k in [k for k in roles.source if view.spans[k].mention.actor is not None
+                  and view.spans[k].mention.actor.type in ("civilians", "civilian")]:
+            roles.source.remove(k)
+            roles.target.append(k)
+    if etype in ("AID", "CONSULT", "SUPPORT") and roles.location is not None:
+        k = roles.location  # "مساعدات إلى اليمن", "زيارة إلى تركيا": the state is also the target
+        first = view.spans[k].first
+        if first > 0 and view.words[first - 1].bare == "الي" and view.spans[k].mention.actor is not None:
+            add(roles.target, k)
+    if roles.location is None:
+        roles.location = _location_before(view, trig, triggers)
+    return roles
+
+
+def _location_before(view: SentenceView, trig: Trigger, triggers: list[Trigger]) -> int | None:
+    """A locative place earlier in the trigger's own clause, with no other trigger between
+    (that one would own it): "في درنة، شنت الطائرات غارات"."""
+    anchor = trig.first  # a place between support verb and noun counts: "احتشدوا وسط طرابلس للاحتجاج"
+    for k in range(len(view.spans) - 1, -1, -1):
+        span = view.spans[k]
+        if span.last >= anchor:
+            continue
+        if not view.same_scope(span.first, anchor):
+            return None
+        if any(t.first < anchor and view.same_scope(t.first, span.first) for t in triggers if t is not trig):
+            return None  # the place follows, or precedes, another event of the clause: that one's
+        if _as_location(view, k) and not is_nisba(span.mention):
+            return k
+    return None
+
+
+__all__ = ["Roles", "assign_roles", "scan_arguments", "is_actor", "is_place", "TARGET_PREPS"]

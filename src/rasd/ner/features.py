@@ -1,0 +1,219 @@
+"""CRF features for one sentence of surface tokens.
+
+Everything about a word that does not depend on its neighbours (normalized form, clitic-free
+stem, affixes, shape, word cluster, gazetteer and cue membership) is computed once per word
+type and cached with the offset prefixes already applied, so a sentence's features are a few
+list concatenations per token.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..normalize import normalize
+
+# Offsets of the window a token sees, and the cluster-path prefix lengths used as features.
+WINDOW = (-2, -1, 1, 2)
+CLUSTER_LEVELS = (1, 2, 3, 4)
+_CACHE_LIMIT = 300_000
+
+_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+_PUNCT = frozenset(".,،;؛:!?؟\"'«»()[]{}<>-–—/\\*=+&%$#@|~^`…")
+
+
+def word_key(token: str) -> str:
+    """The form a word is looked up under: normalized Arabic, lower-case Latin, digits as 0."""
+    return normalize(token).lower().translate(_DIGITS_TO_ZERO)
+
+
+def strip_proclitics(key: str) -> str:
+    """The word without the conjunction, preposition and article clitics (و ف ب ل ك ال لل)."""
+    w = key
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+    if len(w) > 3 and w.startswith("لل"):
+        return w[2:]
+    if len(w) > 3 and w[0] in "بلك" and w[1:3] == "ال":
+        w = w[1:]
+    if len(w) > 3 and w.startswith("ال"):
+        w = w[2:]
+    return w
+
+
+_DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩")
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ARABIC = frozenset(chr(c) for c in range(0x0600, 0x0700))
+
+
+_CLITIC_LETTERS = frozenset("وفبلك")
+
+
+def shape(token: str) -> str:
+    """A coarse word shape: digits, Latin, punctuation, Arabic or mixed.
+
+    A Latin name with an Arabic conjunction or preposition glued on ("وDell") is Latin.
+    """
+    head = 0
+    while head < 2 and head < len(token) - 1 and token[head] in _CLITIC_LETTERS:
+        head += 1
+    if head and "a" <= token[head].lower() <= "z":
+        token = token[head:]
+    chars = set(token)
+    if chars <= _PUNCT:
+        return "P"
+    has_digit = not chars.isdisjoint(_DIGITS)
+    has_latin = not chars.isdisjoint(_LATIN)
+    has_arabic = not chars.isdisjoint(_ARABIC)
+    if has_digit and not (has_latin or has_arabic):
+        return "D"
+    if has_latin and not has_arabic:
+        return "Lu" if token[:1].isupper() else "L"
+    if has_arabic and not (has_digit or has_latin):
+        return "A"
+    return "X"
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """What the features know beyond the word itself: cluster paths and membership flags."""
+
+    clusters: dict[str, str] = field(default_factory=dict)  # word key -> "3.1.7.2"
+    flags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word key -> ("LOC", ...)
+
+
+@dataclass(slots=True)
+class WordEntry:
+    """What one word type contributes to features, computed once."""
+
+    own: list[str]  # features of the word at the centre
+    neighbour: list[str]  # features it lends to a neighbour, before the offset prefix
+    key: str
+    stem: str | None  # None for punctuation, digits and short words: no document context
+    marks: tuple[str, ...]  # lexicon flags of the word or its stem
+    window: tuple[list[str], ...] = ()  # `neighbour` prefixed for each WINDOW offset (lazily)
+
+
+class FeatureExtractor:
+    """Turns sentences of surface tokens into crfsuite feature lists (cached per word type)."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._cache: dict[str, WordEntry] = {}
+
+    def summary(self, token: str) -> tuple[str, str, str, str | None, tuple[str, ...]]:
+        """The cheap part of a word's description: key, shape, stem, the stem it shares document
+        context under (None for punctuation, digits, short words) and its lexicon marks."""
+        key = word_key(token)
+        stem = strip_proclitics(key)
+        kind = shape(token)
+        flags = self.lexicon.flags
+        marks = tuple(sorted(set(flags.get(key, ())) | set(flags.get(stem, ()))))
+        wordlike = len(stem) >= 3 and kind in ("A", "L", "Lu")
+        return key, kind, stem, stem if wordlike else None, marks
+
+    def _describe(self, token: str) -> WordEntry:
+        """The features of one word type."""
+        key, kind, stem, document_stem, marks = self.summary(token)
+        clusters = self.lexicon.clusters
+        own = [f"w={key}", f"st={stem}", f"sh={kind}", f"len={min(len(stem), 8)}"]
+        for n in (1, 2, 3, 4):
+            if len(key) > n:
+                own.append(f"p{n}={key[:n]}")
+                own.append(f"s{n}={key[-n:]}")
+        for n in (2, 3):
+            if len(stem) > n:
+                own.append(f"sp{n}={stem[:n]}")
+                own.append(f"ss{n}={stem[-n:]}")
+        if stem != key:
+            own.append(f"pre={key[: len(key) - len(stem)]}")
+        if key.startswith(("ال", "وال", "بال", "فال", "كال", "لل")):
+            own.append("al")
+        path = clusters.get(key) or clusters.get(stem)
+        if path is None:
+            own.append("oov")
+        neighbour = [f"w={key}", f"sh={kind}"]
+        if stem != key:
+            neighbour.append(f"st={stem}")
+        if path is not None:
+            parts = path.split(".")
+            for level in CLUSTER_LEVELS:
+                if len(parts) >= level:
+                    c = f"c{level}=" + ".".join(parts[:level])
+                    own.append(c)
+                    neighbour.append(c)
+        stem_path = clusters.get(stem) if stem != key else None
+        if stem_path is not None:
+            parts = stem_path.split(".")
+            own.extend(f"sc{level}=" + ".".join(parts[:level]) for level in (2, 4))
+        for m in marks:
+            own.append(f"g={m}")
+            neighbour.append(f"g={m}")
+        return WordEntry(own, neighbour, key, document_stem, marks)
+
+    def entry(self, token: str) -> WordEntry:
+        """The word type's features (cached)."""
+        entry = self._cache.get(token)
+        if entry is None:
+            entry = self._describe(token)
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()  # a bound on memory for endless streams; the cache is pure
+            self._cache[token] = entry
+        return entry
+
+    def document_contexts(self, sentences: Sequence[Sequence[str]]) -> dict[str, list[str]]:
+        """For each word stem of a document, the cue flags next to any of its occurrences
+        ("وزير الدفاع رامسفيلد" ... "رامسفيلد" lends the second one the title)."""
+        contexts: dict[str, set[str]] = {}
+        for tokens in sentences:
+            entries = [self.entry(t) for t in tokens]
+            for i, e in enumerate(entries):
+                if e.stem is None:
+                    continue
+                bag = contexts.setdefault(e.stem, set())
+                if i > 0:
+                    bag.update("dL=" + m for m in entries[i - 1].marks)
+                if i + 1 < len(entries):
+                    bag.update("dR=" + m for m in entries[i + 1].marks)
+        return {stem: sorted(bag) for stem, bag in contexts.items() if bag}
+
+    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+        """crfsuite item features for the sentences of one document."""
+        contexts = self.document_contexts(sentences)
+        out = []
+        for tokens in sentences:
+            feats = self.sentence(tokens)
+            for t, f in zip(tokens, feats):
+                stem = self.entry(t).stem
+                if stem is not None and stem in contexts:
+                    f.extend(contexts[stem])
+            out.append(feats)
+        return out
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """crfsuite item features for each token of one sentence (no document context)."""
+        entries = [self.entry(t) for t in tokens]
+        for e in entries:
+            if not e.window:
+                e.window = tuple([f"{o}:{f}" for f in e.neighbour] for o in WINDOW)
+        keys = [e.key for e in entries]
+        n = len(tokens)
+        out: list[list[str]] = []
+        for i, entry in enumerate(entries):
+            feats = ["bias"]
+            feats.extend(entry.own)
+            for slot, offset in enumerate(WINDOW):
+                j = i + offset
+                if 0 <= j < n:
+                    feats.extend(entries[j].window[slot])
+                elif j == -1 or j == n:
+                    feats.append(f"{offset}:BOUNDARY")
+            prev_key = keys[i - 1] if i > 0 else "<s>"
+            next_key = keys[i + 1] if i + 1 < n else "</s>"
+            feats.append(f"bg-={prev_key}|{keys[i]}")
+            feats.append(f"bg+={keys[i]}|{next_key}")
+            out.append(feats)
+        return out
+
+
+__all__ = ["Lexicon", "FeatureExtractor", "WordEntry", "word_key", "strip_proclitics", "shape",
+           "WINDOW", "CLUSTER_LEVELS"]
