@@ -17,6 +17,12 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
+# The optional faces are tested too: the transformer NER backend (on a tiny model the test
+# builds itself; torch pinned to its CPU build) and `rasd spark` (PySpark, Java 17).
+$(BIN)/.extras: $(BIN)/.installed
+	$(BIN)/pip install -q torch==2.13.0 -e '.[transformers,spark]'
+	touch $@
+
 # The NER model is trained here from ANERcorp's training region (never its test text).
 $(NER_MODEL): | $(BIN)/.installed
 	$(BIN)/rasd train ner --shared $(SHARED) --out $(NER_MODEL)
@@ -33,7 +39,7 @@ demo: install model web
 	$(BIN)/rasd run demo/ --db $(DB)
 	$(BIN)/rasd serve --db $(DB)
 
-test: install model web
+test: install model web $(BIN)/.extras
 	$(BIN)/python -m pytest -q
 
 bench: install model

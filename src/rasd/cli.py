@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -65,6 +66,24 @@ def bench(path, as_json, limit, api, n_events):
     """Measure articles/s, words/s and peak memory of the whole pipeline."""
     from .commands import bench_command
     bench_command(path, as_json, limit, api, n_events)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", required=True, help="Output folder: documents/, mentions/, events/, errors/ as Parquet.")
+@click.option("--master", default=None, help="Spark master, e.g. local[4] (default: what spark-submit gives, else local[*]).")
+@click.option("--partitions", type=int, default=None, help="Partitions to analyse in (default: 2 per core).")
+@click.option("--knowledge", "knowledge_dirs", multiple=True, type=click.Path(exists=True, file_okay=False))
+def spark(paths, out, master, partitions, knowledge_dirs):
+    """Analyse JSONL, WARC, HTML, page or Parquet inputs on Spark and write Parquet."""
+    from .config import knowledge_dirs as configured_dirs
+    from .spark import run_spark
+
+    if master is None and "SPARK_HOME" not in os.environ and "PYSPARK_SUBMIT_ARGS" not in os.environ:
+        master = "local[*]"
+    summary = run_spark(paths, out, master=master, knowledge_dirs=configured_dirs(knowledge_dirs),
+                        partitions=partitions)
+    click.echo(summary.line())
 
 
 # ---- evaluation -------------------------------------------------------------------------

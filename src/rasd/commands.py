@@ -28,9 +28,10 @@ def _pipeline(knowledge_dirs: Iterable[str]):
     """The shared pipeline; its knowledge lives as long as the process, so the collector may skip it."""
     import gc
 
+    from .config import knowledge_dirs as configured_dirs
     from .pipeline import default_pipeline
 
-    pipeline = default_pipeline(tuple(Path(d) for d in knowledge_dirs))
+    pipeline = default_pipeline(configured_dirs(knowledge_dirs))
     gc.freeze()
     return pipeline
 

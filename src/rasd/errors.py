@@ -19,6 +19,9 @@ class ReadError(RasdError):
         self.path, self.reason, self.detail = path, reason, detail
         super().__init__(f"{path}: {reason}" + (f" ({detail})" if detail else ""))
 
+    def __reduce__(self):  # pickled whole, e.g. between Spark workers
+        return (ReadError, (self.path, self.reason, self.detail))
+
 
 class KnowledgeError(RasdError):
     pass

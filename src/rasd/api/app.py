@@ -255,9 +255,10 @@ def _pipeline(box: dict[str, Any], lock: threading.Lock) -> Any:
     """The analyser, loaded once on first use (knowledge and models take a moment)."""
     with lock:
         if box["pipeline"] is None:
+            from ..config import knowledge_dirs
             from ..pipeline import default_pipeline
 
-            box["pipeline"] = default_pipeline()
+            box["pipeline"] = default_pipeline(knowledge_dirs())
         return box["pipeline"]
 
 
