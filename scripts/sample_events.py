@@ -4,12 +4,17 @@ sheet, and describe what the pipeline finds in a corpus.
     python scripts/sample_events.py sample --db rasd.duckdb --n 100 --seed 7 --out sheet.csv
     python scripts/sample_events.py sample ../shared/data/ant_corpus_v2_1_middleeast --limit 500 --out sheet.md
     python scripts/sample_events.py score sheet.csv
+    python scripts/sample_events.py redact sheet.csv --out eval/ant_sample/judged.csv
     python scripts/sample_events.py stats ../shared/data/ant_corpus_v2_1_middleeast [--json]
 
 A sheet has one row per event (document, outlet, sentence, trigger, type, status, source,
-target, place, time) and empty columns type_ok, status_ok, actors_ok, place_ok for the judge:
+target, place, time, with the character offsets of sentence and trigger) and empty columns
+type_ok, status_ok, actors_ok, place_ok and note for the judge:
 write 1/yes/✓ or 0/no/✗ (blank or "-" = not judged). `score` reports, per column, the share
-judged right with a 95% Wilson interval, and the strict precision (all four right).
+judged right with a 95% Wilson interval, and the strict precision (all four right; a row whose
+type is wrong counts as wrong even when its other columns are left "-"). `redact` keeps a judged
+sheet's ids, character offsets, fields and judgements and drops every word of article text, so
+that the judgements can be kept beside the project.
 """
 from __future__ import annotations
 
@@ -26,9 +31,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-SHEET_COLUMNS = ("event_id", "doc_id", "outlet", "sentence", "trigger", "type", "status", "source",
-                 "target", "place", "time")
+SHEET_COLUMNS = ("event_id", "doc_id", "outlet", "sentence_span", "trigger_span", "sentence", "trigger", "type",
+                 "status", "source", "target", "place", "time")
+# what a judged sheet keeps when it is stored beside the project: ids, offsets and judgements, no text
+REDACTED_COLUMNS = ("event_id", "doc_id", "outlet", "sentence_span", "trigger_span", "type", "status",
+                    "source_ids", "target_ids", "place_id")
 JUDGED = ("type_ok", "status_ok", "actors_ok", "place_ok")
+NOTE = "note"
 YES = {"1", "y", "yes", "ok", "true", "✓", "✔", "نعم", "صح"}
 NO = {"0", "n", "no", "false", "✗", "✘", "x", "لا", "خطأ"}
 
@@ -78,7 +87,9 @@ def sheet_row(record: dict[str, Any]) -> dict[str, str]:
     evidence = record.get("evidence") or {}
     row = {
         "event_id": record.get("event_id", ""), "doc_id": record.get("doc_id", ""),
-        "outlet": record.get("outlet") or "", "sentence": evidence.get("sentence", ""),
+        "outlet": record.get("outlet") or "",
+        "sentence_span": _span(evidence.get("sentence_span")), "trigger_span": _span(evidence.get("trigger_span")),
+        "sentence": evidence.get("sentence", ""),
         "trigger": evidence.get("trigger", ""), "type": record.get("type", ""),
         "status": record.get("status", ""), "source": _actors(record.get("source")),
         "target": _actors(record.get("target")),
@@ -87,7 +98,35 @@ def sheet_row(record: dict[str, Any]) -> dict[str, str]:
         "time": f"{time.get('text') or ''} {time.get('date') or ''}".strip(),
     }
     row.update({c: "" for c in JUDGED})
+    row[NOTE] = ""
     return row
+
+
+def _span(span: Any) -> str:
+    """"start:end" character offsets into the document's text."""
+    if not span:
+        return ""
+    return f"{span[0]}:{span[1]}"
+
+
+def _ids(cell: str) -> str:
+    """Actor ids of a sheet cell "ID (text); ID (text)" without the text."""
+    return "; ".join(part.split(" (", 1)[0].strip() for part in cell.split("; ") if part.strip())
+
+
+def redact(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A judged sheet without any text of the articles: ids, offsets, fields and judgements."""
+    out = []
+    for r in rows:
+        place = r.get("place", "")
+        row = {c: r.get(c, "") for c in REDACTED_COLUMNS if not c.endswith("_ids") and c != "place_id"}
+        row["source_ids"] = _ids(r.get("source", ""))
+        row["target_ids"] = _ids(r.get("target", ""))
+        row["place_id"] = place.rsplit("(", 1)[-1].rstrip(")") if place else ""
+        row.update({c: r.get(c, "") for c in JUDGED})
+        row[NOTE] = r.get(NOTE, "")
+        out.append(row)
+    return out
 
 
 def draw(records: Iterable[dict[str, Any]], n: int, seed: int) -> list[dict[str, Any]]:
@@ -107,7 +146,7 @@ def draw(records: Iterable[dict[str, Any]], n: int, seed: int) -> list[dict[str,
 
 def write_sheet(rows: list[dict[str, str]], out: Path) -> None:
     """CSV (UTF-8 with BOM, for spreadsheets) or Markdown, by the file's extension."""
-    columns = list(SHEET_COLUMNS) + list(JUDGED)
+    columns = list(rows[0]) if rows else list(SHEET_COLUMNS) + list(JUDGED) + [NOTE]
     if out.suffix.lower() in (".md", ".markdown"):
         def cell(v: str) -> str:
             return str(v).replace("|", "\\|").replace("\n", " ")
@@ -168,7 +207,9 @@ def score_sheet(rows: list[dict[str, str]]) -> dict[str, Any]:
         result["columns"][column] = {"right": yes, "judged": judged,
                                      "precision": round(yes / judged, 4) if judged else 0.0,
                                      "ci95": wilson(yes, judged)}
-    complete = [r for r in rows if all(judgement(r.get(c)) is not None for c in JUDGED)]
+    # an event whose type is wrong is wrong, whether or not its other fields were judged
+    complete = [r for r in rows if judgement(r.get("type_ok")) is False
+                or all(judgement(r.get(c)) is not None for c in JUDGED)]
     strict = sum(all(judgement(r.get(c)) for c in JUDGED) for r in complete)
     result["strict"] = {"right": strict, "judged": len(complete),
                         "precision": round(strict / len(complete), 4) if complete else 0.0,
@@ -271,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     p_score = sub.add_parser("score", help="precision from a filled sheet")
     p_score.add_argument("sheet", type=Path)
     p_score.add_argument("--json", action="store_true")
+    p_redact = sub.add_parser("redact", help="keep a judged sheet's ids, offsets and judgements, drop the text")
+    p_redact.add_argument("sheet", type=Path)
+    p_redact.add_argument("--out", type=Path, required=True, help="redacted sheet to write: .csv or .md")
     p_stats = sub.add_parser("stats", help="events per article, types and statuses over a corpus")
     p_stats.add_argument("paths", nargs="+")
     p_stats.add_argument("--limit", type=int, default=None)
@@ -296,6 +340,11 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         result = score_sheet(read_sheet(args.sheet))
         print(json.dumps(result, ensure_ascii=False) if args.json else format_score(result))
+        return 0
+    if args.command == "redact":
+        rows = redact(read_sheet(args.sheet))
+        write_sheet(rows, args.out)
+        print(f"wrote {len(rows)} judged events without article text to {args.out}")
         return 0
     stats = corpus_stats(args.paths, args.limit)
     print(json.dumps(stats, ensure_ascii=False) if args.json else format_stats(stats))

@@ -258,3 +258,14 @@ def test_a_generic_word_does_not_stand_for_a_named_actor(tmp_path):
     gold = Gold(tmp_path / "x.gold.yaml", tmp_path / "x.txt", {}, actors, [], [], [], [])
     assert not actor_found("ISIS", gold, [_actor(None, None, "الدولة", "generic")])
     assert actor_found("ISIS", gold, [_actor(None, None, "الدولة الإسلامية", "armed_group")])
+
+
+def test_verbose_report_names_the_missed_actors(gold_dir):
+    events = [
+        _event("ASSAULT", "occurred", S1, "غارات", [_actor("LBY.MIL", "LBY", "الجيش الليبي")], [],
+               _place("درنة", "LBY", 32.76, 22.64)),
+    ]
+    r = _score(gold_dir, events, verbose=True)
+    match = r["details"][0]["matches"][0]
+    assert match["actors"] == "1/2" and match["actors_missed"] == ["DERNA_SHURA"]
+    assert "- actors DERNA_SHURA missed on «غارات جوية»" in format_report(r)

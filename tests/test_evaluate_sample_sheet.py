@@ -63,7 +63,8 @@ def test_filled_sheet_scores(sheet, tmp_path):
                                             "ci95": sheet.wilson(3, 4)}
     assert result["columns"]["status_ok"]["judged"] == 3 and result["columns"]["status_ok"]["right"] == 1
     assert result["columns"]["place_ok"]["judged"] == 2
-    assert result["strict"] == {"right": 1, "judged": 2, "precision": 0.5, "ci95": sheet.wilson(1, 2)}
+    # the last row's type is wrong: the event is wrong, though its other columns were left blank
+    assert result["strict"] == {"right": 1, "judged": 3, "precision": 0.3333, "ci95": sheet.wilson(1, 3)}
     assert result["type_precision_by_type"]["PROTEST"]["precision"] == 0.0
     assert result["precision"] == 0.75
     assert "| type_ok | 3/4 | 0.750 |" in sheet.format_score(result)
@@ -72,3 +73,19 @@ def test_filled_sheet_scores(sheet, tmp_path):
 @pytest.mark.parametrize("k, n, low, high", [(50, 100, 0.4038, 0.5962), (0, 10, 0.0, 0.2775), (10, 10, 0.7225, 1.0)])
 def test_wilson_interval(sheet, k, n, low, high):
     assert sheet.wilson(k, n) == pytest.approx((low, high), abs=1e-3)
+
+
+def test_redacted_sheet_keeps_ids_and_judgements_but_no_text(sheet, tmp_path):
+    record = _record(3)
+    record["evidence"].update(sentence_span=[120, 168], trigger_span=[131, 136])
+    row = sheet.sheet_row(record)
+    row.update(type_ok="1", status_ok="0", actors_ok="1", place_ok="1", note="status:purpose-missed")
+    out = tmp_path / "judged.csv"
+    sheet.write_sheet(sheet.redact([row]), out)
+    back = sheet.read_sheet(out)[0]
+    assert back["sentence_span"] == "120:168" and back["trigger_span"] == "131:136"
+    assert back["source_ids"] == "LBY.MIL" and back["place_id"] == "LBY"
+    assert (back["type_ok"], back["status_ok"], back["note"]) == ("1", "0", "status:purpose-missed")
+    text = out.read_text(encoding="utf-8-sig")
+    assert "غارات" not in text and "الجيش" not in text and "درنة" not in text
+    assert sheet.score_sheet([back])["strict"]["right"] == 0

@@ -55,3 +55,15 @@ def test_the_speaker_is_the_source_of_a_speech_act():
     e = [x for x in extract("قال وزير الخارجية الإيراني إن بلاده ترفض المقترح الأمريكي.")
          if x.type == "REJECT"][0]
     assert "IRN" in {r.id for r in e.source}
+
+
+@pytest.mark.parametrize("text,words,absent", [
+    # "كل من" opens the list of speakers; it is not a speaker
+    ("وأعلنت كل من مصر والسعودية أن القوات العراقية قصفت مواقع داعش.", "مصر", "كل"),
+    # a particle before the verb is not part of the source
+    ("وكانت الخارجية الإيرانية قد أعلنت أن طهران ستعقد اجتماعا مع أنقرة.", "الخارجية", "قد"),
+])
+def test_source_phrase_boundaries(text, words, absent):
+    a = extract(text)[-1].attribution
+    assert words in (a.text or "")
+    assert absent not in (a.text or "").split()

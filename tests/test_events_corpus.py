@@ -77,3 +77,30 @@ def test_event_stage_is_fast(analysed):
     # the whole pipeline must do 300 articles/s; this stage (with time and casualty
     # look-ups) gets a few milliseconds on a loaded CI machine
     assert per_doc < 0.008, f"{per_doc * 1000:.2f} ms per article"
+
+
+def test_judged_samples_point_at_their_sentences(ant_dir):
+    """The judged sheets of docs/ant_sample.md keep ids and offsets only: each must still point at
+    a trigger inside its sentence of a corpus document."""
+    import csv
+    from pathlib import Path
+
+    from rasd.ingest import read_paths
+
+    sheets = sorted((Path(__file__).resolve().parents[1] / "eval" / "ant_sample").glob("*.csv"))
+    assert sheets, "eval/ant_sample/*.csv: the judged samples are missing"
+    rows = []
+    for sheet in sheets:
+        with sheet.open(encoding="utf-8-sig", newline="") as fh:
+            rows += list(csv.DictReader(fh))
+    wanted = {r["doc_id"] for r in rows}
+    texts = {d.id: d.text for d in read_paths([str(ant_dir)]) if isinstance(d, Document) and d.id in wanted}
+    assert wanted <= set(texts)
+    for r in rows:
+        s0, s1 = map(int, r["sentence_span"].split(":"))
+        t0, t1 = map(int, r["trigger_span"].split(":"))
+        text = texts[r["doc_id"]]
+        assert 0 <= s0 <= t0 < t1 <= s1 <= len(text), r["event_id"]
+        assert text[t0:t1].strip() and "\n\n" not in text[s0:s1]
+        assert r["type"] in EVENT_TYPES and r["status"] in STATUSES
+        assert r["type_ok"] in ("0", "1")

@@ -103,3 +103,62 @@ def test_a_place_after_another_event_is_that_events():
 def test_attacked_state_organ_gives_a_country_when_no_place_is_said():
     e = _first("أحبطت الأجهزة الأمنية خططا لاغتيال قيادات الجيش المصري.", "ASSAULT")
     assert e.location is not None and e.location.country == "EGY" and e.location.precision == "country"
+
+
+# Read on real news (see docs/ant_sample.md): each row is a construction rasd used to misread.
+CLAUSE_CASES = [
+    # a person's name in apposition to a title is the same party, not the verb's object
+    ("ندد الرئيس التونسي قيس سعيد بالهجوم على مقر حركة حماس.", "ACCUSE", {"TUN.GOV", "SAIED"}, set()),
+    ("ودعا المبعوث الأممي إلى اليمن هانس غروندبرغ الحوثيين إلى وقف التصعيد.", "REQUEST",
+     {"UN", "GRUNDBERG"}, {"HOUTHIS"}),
+    # a dateline before the verb is not its subject
+    ("القاهرة (رويترز) - أدانت فرنسا القصف الإسرائيلي على لبنان.", "ACCUSE", {"FRA"}, set()),
+    # masdar + genitive agent + لـ object
+    ("وأدانت الوزارة استهداف الجيش الإسرائيلي للمدنيين في غزة.", "ASSAULT", {"ISR.MIL"}, {"CIVILIANS"}),
+    # an agent phrase (برصاص، بنيران) makes an unvocalized قتل passive: its subject is the victim
+    ("قتل خمسة مدنيين برصاص القوات الإسرائيلية قرب الحدود.", "ASSAULT", {"ISR.MIL"}, {"CIVILIANS"}),
+    # the bare object that the charge (بـ) follows is the accused, past a parenthetical
+    ("واتهمت إيران، في بيان رسمي، الولايات المتحدة بدعم الإرهاب.", "ACCUSE", {"IRN"}, {"USA"}),
+    # the subject of أعلن performs the act it announces ("كل من" opens the list)
+    ("وأعلنت كل من مصر والسعودية، في بيانين منفصلين، تأييدهما لقرار الحكومة العراقية.", "SUPPORT",
+     {"EGY", "SAU"}, set()),
+    ("أعلن وزير الخارجية الإيراني، أمس الثلاثاء، قطع العلاقات مع الولايات المتحدة.", "SANCTION",
+     {"IRN"}, {"USA"}),
+    # the subject of the sentence speaks during the call it is in
+    ("وأكد الرئيس التونسي قيس سعيد، في اتصال هاتفي مع أردوغان، دعم بلاده للحوار.", "CONSULT",
+     {"TUN.GOV", "SAIED"}, {"ERDOGAN"}),
+    # "X وحليفتها Y": the ally is a second subject
+    ("ونددت سوريا وحليفتها روسيا بالغارات الأمريكية.", "ACCUSE", {"SYR", "RUS"}, set()),
+    # names coordinated before the verb are all its subjects
+    ("وقالت الوكالة إن مصر وتركيا وإيران قدمت مساعدات إلى اليمن.", "AID", {"EGY", "TUR", "IRN"}, {"YEM"}),
+    # "قواعد لـ X": a plain noun's possessor, even when the noun can start an event elsewhere
+    ("شن الجيش العراقي غارات على معسكرات لتنظيم داعش شمال الموصل.", "ASSAULT", {"IRQ.MIL"}, {"ISIS"}),
+    # the pronoun of a reported complement is the speaker; "هدفا" is a noun, not "aimed"
+    ("وقال الجيش الإسرائيلي إنه ضرب 40 هدفا لحزب الله بغارات جوية.", "ASSAULT", {"ISR.MIL"}, {"HEZBOLLAH"}),
+    # the requested party: the bare object before بـ / إلى, past a parenthetical
+    ("وطالبت إيران، في رسالة رسمية، مجلس الأمن بإدانة الهجوم.", "REQUEST", {"IRN"}, {"UNSC"}),
+    # a verb coordinated with an earlier one shares its subject
+    ("هاجم تنظيم داعش مواقع الجيش العراقي غرب الموصل واختطف عشرة جنود.", "ASSAULT", {"ISIS"}, set()),
+    # "أسرى أطلقت المعارضة سراحهم": the subject follows the verb; the described noun is its object
+    ("وعرض التلفزيون صور مدنيين اختطفهم تنظيم داعش قرب الموصل.", "ASSAULT", {"ISIS"}, {"CIVILIANS"}),
+]
+
+
+@pytest.mark.parametrize("sentence,etype,source,target", CLAUSE_CASES)
+def test_roles_in_news_constructions(sentence, etype, source, target):
+    e = _first(sentence, etype)
+    assert ids(e.source) == source
+    assert target <= ids(e.target)
+    assert not (ids(e.target) & source)
+
+
+def test_a_counted_subject_of_qatala_is_the_victim():
+    e = _first("قتل عشرة مدنيين في قصف على حلب.", "ASSAULT")
+    assert "CIVILIANS" not in ids(e.source)
+    assert "CIVILIANS" in ids(e.target)
+
+
+def test_a_bare_place_before_the_verb_is_not_its_location():
+    e = _first("وقالت الوكالة إن القاهرة والرياض قدمتا مساعدات إلى اليمن.", "AID")
+    assert e.location is None or e.location.name_ar != "القاهرة"
+

@@ -96,3 +96,29 @@ def test_a_call_for_a_ceasefire_is_not_a_ceasefire():
 def test_condemnation_presupposes_the_attack():
     attack = _event("ندد مجلس الأمن بالهجوم على السفارة في طرابلس.", "ASSAULT", "بالهجوم")
     assert attack.status == "occurred"
+
+
+NEWS_STATUS = [
+    # "هدفا" (a target) is a noun, not "aimed": the strike occurred
+    ("وقال الجيش الإسرائيلي إنه ضرب 25 هدفا لحماس بغارات جوية.", "ASSAULT", "", "occurred"),
+    # "تهدف إلى" still marks a purpose
+    ("تهدف الحملة إلى شن هجمات على مواقع التنظيم.", "ASSAULT", "هجمات", "planned"),
+    # a resolution or statement that calls for something: the call was made
+    ("وتبنى مجلس الأمن بالإجماع قرارا يدعو إلى هدنة إنسانية في اليمن.", "REQUEST", "يدعو", "occurred"),
+    ("وأصدرت الخارجية الإيرانية بيانا، يندد بالعقوبات الأمريكية.", "ACCUSE", "يندد", "occurred"),
+    # without a document noun the imperfect stays ongoing
+    ("ويندد المحتجون بالفساد كل يوم.", "ACCUSE", "يندد", "ongoing"),
+    # denying an accusation denies the deed, not that the accusation was made
+    ("ونفت إيران الاتهامات الأمريكية.", "ACCUSE", "الاتهامات", "occurred"),
+    # a first-person present speech verb does what it says: "ندين" is a condemnation made
+    ("وقال الوزير: ندين بأشد العبارات الهجوم على السفارة.", "ACCUSE", "ندين", "occurred"),
+    ("وأضاف: ندعو جميع الأطراف إلى وقف التصعيد.", "REQUEST", "ندعو", "occurred"),
+    # a masculine "مستمر" after the event, or before it, says it goes on
+    ("وأدان البيان القصف المستمر على الغوطة.", "ASSAULT", "القصف", "ongoing"),
+    ("وأكد أن الجيش مستمر بالتنسيق مع التحالف الدولي.", "COOPERATE", "بالتنسيق", "ongoing"),
+]
+
+
+@pytest.mark.parametrize("sentence,etype,word,status", NEWS_STATUS)
+def test_news_status(sentence, etype, word, status):
+    assert _event(sentence, etype, word).status == status

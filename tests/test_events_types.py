@@ -106,3 +106,59 @@ def test_acled_codes_follow_mode_and_victims():
     assert arrest.acled["sub_event_type"] == "Arrests"
     killing = [e for e in extract("هاجم مسلحون المدنيين في قرية قرب حلب.") if e.type == "ASSAULT"][0]
     assert killing.acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+# Read on real news (see docs/ant_sample.md).
+NEWS_CASES = [
+    # ضرب with a military object is a strike
+    ("وقال الجيش إنه ضرب عشرين هدفا لتنظيم داعش في الموصل.", "ASSAULT", "ضرب"),
+    ("ضربت القوات التركية مواقع لحزب العمال في جبال قنديل.", "ASSAULT", "ضربت"),
+    # إيقاف إطلاق النار is a ceasefire, not a shooting
+    ("أعلنت الأطراف إيقاف إطلاق النار في الحديدة.", "RETREAT", "إيقاف"),
+    # lifting a sanction is a concession, not a sanction
+    ("قررت الحكومة رفع الحظر عن الرحلات الجوية إلى أربيل.", "CONCEDE", "رفع"),
+    ("أعلنت واشنطن تخفيف العقوبات على السودان.", "CONCEDE", "تخفيف"),
+]
+
+
+@pytest.mark.parametrize("sentence,etype,trigger", NEWS_CASES)
+def test_news_readings(sentence, etype, trigger):
+    events = extract(sentence)
+    assert any(e.type == etype and trigger in e.evidence.trigger for e in events), \
+        [(e.type, e.evidence.trigger) for e in events]
+    if etype != "ASSAULT":
+        assert not [e for e in events if e.type in ("ASSAULT", "SANCTION")]
+
+
+NEWS_NOT_EVENTS = [
+    "ضرب الوزير مثالا على نجاح الخطة.",                          # ضرب مثلا: gave an example
+    "نشرت وكالة حظر الأسلحة الكيميائية تقريرها السنوي.",          # an institution's name
+    "انضمت الكويت إلى مركز استهداف تمويل الإرهاب.",              # a chain of event nouns in a name
+    "وقال الائتلاف لدعم الشرعية إنه سيحقق في الحادثة.",            # a coalition named for its aim
+    "بث تلفزيون المسيرة خطابا للزعيم.",                           # an outlet named "the march"
+    "أكد الوزير أن لا نية لتغيير قواعد الاشتباك على الحدود.",      # rules of engagement
+    "قال الوزير إن بلاده ملتزمة بالاتفاق النووي.",                 # an agreement named, not reached
+]
+
+NOT_THREATS = [
+    "وحذر التقرير من أن الجفاف يهدد حياة ملايين السكان.",          # a danger, not a threat uttered
+    "وقال إن الأزمة تهدد استقرار المنطقة بأسرها.",
+    "وتشكل الألغام تهديدا لحياة المدنيين في المنطقة.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_THREATS)
+def test_an_endangered_thing_is_not_a_threat(sentence):
+    assert [e for e in extract(sentence) if e.type == "THREATEN"] == []
+
+
+@pytest.mark.parametrize("sentence", NEWS_NOT_EVENTS)
+def test_news_false_friends_give_no_event(sentence):
+    found = [(e.type, e.evidence.trigger) for e in extract(sentence)
+             if e.type in ("ASSAULT", "SANCTION", "AID", "SUPPORT", "PROTEST", "AGREE")]
+    assert found == []
+
+
+def test_a_definite_ministry_does_not_make_its_object_a_name():
+    events = extract("وأدانت الوزارة استهداف الجيش الإسرائيلي للمدنيين.")
+    assert any(e.type == "ASSAULT" and "استهداف" in e.evidence.trigger for e in events)

@@ -39,8 +39,8 @@ def tagger() -> NerTagger:
 
 
 @pytest.mark.parametrize("gold, floor, class_floors", [
-    (CAMEL_TEST, 0.68, {"LOC": 0.82, "PER": 0.66, "ORG": 0.50, "MISC": 0.52}),
-    (AQMAR, 0.35, {"LOC": 0.57, "PER": 0.45}),
+    (CAMEL_TEST, 0.69, {"LOC": 0.84, "PER": 0.68, "ORG": 0.52, "MISC": 0.54}),
+    (AQMAR, 0.365, {"LOC": 0.59, "PER": 0.46, "ORG": 0.27}),
 ])
 def test_model_scores_at_least_its_floor(tagger, gold, floor, class_floors):
     result = evaluate_conll(gold, tagger)
@@ -84,5 +84,5 @@ def test_tagging_news_articles_is_fast(tagger):
     for article in articles[200:]:
         tagger.tag(*article)
     per_article = (time.process_time() - start) / 200
-    # a floor far under the measured speed, against order-of-magnitude regressions only
-    assert per_article < 0.010
+    # measured ≈1.2 ms on a busy shared core; the product budget for this stage is ~1 ms
+    assert per_article < 0.003

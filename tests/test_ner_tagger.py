@@ -231,3 +231,23 @@ def test_propagate_labels(keys, tags, expected):
     from rasd.ner.consistency import propagate_labels
 
     assert propagate_labels(keys, tags) == expected
+
+
+def test_decoder_tags_the_same_after_forgetting_the_words_it_met(tagger):
+    document = [s.tokens for s in _corpus()[:6]] + ["وقال الرئيس كريم الزين في مصراتة .".split()]
+    first = tagger.tag_document(document)
+    tagger._decoder._trim()  # what an endless stream does when the type table is full
+    assert tagger.tag_document(document) == first
+    assert tagger.tag_document(list(reversed(document))) == list(reversed(first))
+
+
+def test_tag_document_keeps_empty_sentences_in_place(tagger):
+    full = ["قال الرئيس كريم الزين إن الوفد وصل .".split(), "في مدينة مصراتة .".split()]
+    tags = tagger.tag_document([full[0], [], full[1], []])
+    assert tags == [*tagger.tag_document(full)[:1], [], *tagger.tag_document(full)[1:], []]
+    assert tags[0][2:4] == ["B-PER", "I-PER"]
+
+
+def test_tagger_gives_no_mentions_for_blank_text(tagger):
+    assert tagger.tag("", [], []) == []
+    assert tagger.tag("   ", [Sentence(0, 0, 3)], []) == []

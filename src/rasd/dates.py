@@ -89,43 +89,70 @@ def _rfc2822(s: str) -> dt.date | None:
 
 
 def _named_month(norm: str) -> dt.date | None:
-    """A date written with a month name: 30 يوليو 2017, 30 يوليو/تموز 2017, July 30, 2017."""
+    """A date written with a month name: 30 يوليو 2017, 30 يوليو/تموز 2017, July 30, 2017.
+
+    A line may print the date twice ("24 جمادى الأولى 1441 هـ - 19 يناير 2020 م"): each
+    month name is read with the numbers around it, and the Gregorian reading wins."""
     pattern, by_name = _month_matcher()
     found = list(pattern.finditer(norm))
     if not found:
         return None
-    first, last = found[0], found[-1]
-    month = by_name[first.group(1)]
-    before = _NUMBER.findall(norm[: first.start()])
-    after = _NUMBER.findall(norm[last.end():])
-    day = year = None
-    if before and int(before[-1]) <= 31:
-        day = int(before[-1])
-        year = next((int(n) for n in after if len(n) == 4 or (month.calendar == "hijri" and len(n) == 4)), None)
-    elif after and int(after[0]) <= 31 and len(after) >= 2:  # July 30, 2017
-        day, year = int(after[0]), int(after[1]) if len(after[1]) == 4 else None
-    if day is None or year is None:
-        return None
-    if month.calendar == "hijri" or _HIJRI_MARK.search(norm[last.end():]):
-        return _from_hijri(year, month.month, day) if month.calendar == "hijri" else None
-    return _valid(year, month.month, day)
+    # a doubled name ("يوليو/تموز") is one month: group names joined by a slash or a space
+    groups: list[list[re.Match[str]]] = [[found[0]]]
+    for m in found[1:]:
+        gap = norm[groups[-1][-1].end():m.start()]
+        if not gap.strip(" /()-") and not _NUMBER.search(gap):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    hijri: dt.date | None = None
+    for k, group in enumerate(groups):
+        lo = groups[k - 1][-1].end() if k else 0
+        hi = groups[k + 1][0].start() if k + 1 < len(groups) else len(norm)
+        first, last = group[0], group[-1]
+        month = by_name[first.group(1)]
+        before = _NUMBER.findall(norm[lo:first.start()])
+        after = _NUMBER.findall(norm[last.end():hi])
+        day = year = None
+        if before and int(before[-1]) <= 31:
+            day = int(before[-1])
+            year = next((int(n) for n in after if len(n) == 4), None)
+        elif after and int(after[0]) <= 31 and len(after) >= 2:  # July 30, 2017
+            day, year = int(after[0]), int(after[1]) if len(after[1]) == 4 else None
+        if day is None or year is None:
+            continue
+        if month.calendar == "hijri":
+            hijri = hijri or _from_hijri(year, month.month, day)
+            continue
+        if _HIJRI_MARK.search(norm[last.end():hi]):
+            continue  # a Gregorian month name with a Hijri year is no date
+        found_date = _valid(year, month.month, day)
+        if found_date is not None:
+            return found_date
+    return hijri
 
 
 def _numeric(norm: str) -> dt.date | None:
-    hijri = bool(_HIJRI_MARK.search(norm))
-    m = _YMD.search(norm)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = _DMY.search(norm)
-        if not m:
-            return None
+    """30/07/2017, 2017/07/30, 1438/11/07 هـ; with a Hijri and a Gregorian date, the Gregorian."""
+    readings: list[tuple[int, int, int, int]] = []  # (position, year, month, day)
+    for m in _YMD.finditer(norm):
+        readings.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _DMY.finditer(norm):
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if mo > 12 >= d:  # 07/30/2017: a month-first date can only be read one way
             d, mo = mo, d
-    if hijri or 1300 <= y <= 1500:
-        return _from_hijri(y, mo, d)
-    return _valid(y, mo, d)
+        readings.append((m.start(), y, mo, d))
+    readings.sort()
+    hijri_found: dt.date | None = None
+    for k, (pos, y, mo, d) in enumerate(readings):
+        end = readings[k + 1][0] if k + 1 < len(readings) else len(norm)
+        if 1300 <= y <= 1500 or _HIJRI_MARK.search(norm[pos:end]):
+            hijri_found = hijri_found or _from_hijri(y, mo, d)
+            continue
+        found = _valid(y, mo, d)
+        if found is not None:
+            return found
+    return hijri_found
 
 
 def _dateparser(s: str) -> dt.date | None:

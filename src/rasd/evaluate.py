@@ -296,6 +296,7 @@ class _Pair:
     actors_found: int
     actors_total: int
     location_ok: bool | None  # None: the gold names no location
+    actors_missed: tuple[str, ...] = ()  # gold actor ids not found among the predicted ones
 
     def agreement(self, overlap: bool) -> float:
         actors = self.actors_found / self.actors_total if self.actors_total else 0.0
@@ -305,9 +306,9 @@ class _Pair:
 def _pair(gold: Gold, g: GoldEvent, event: Event) -> _Pair:
     predicted_actors = list(event.source) + list(event.target)
     wanted = list(dict.fromkeys(g.source + g.target))
-    found = sum(actor_found(a, gold, predicted_actors) for a in wanted)
+    missed = tuple(a for a in wanted if not actor_found(a, gold, predicted_actors))
     location_ok = None if not g.location else location_matches(g.location, gold, event.location)
-    return _Pair(g, event, event.status == g.status, found, len(wanted), location_ok)
+    return _Pair(g, event, event.status == g.status, len(wanted) - len(missed), len(wanted), location_ok, missed)
 
 
 # ---- must_not -------------------------------------------------------------------------------
@@ -540,6 +541,7 @@ def _summary(docs: list[dict[str, Any]], verbose: bool) -> dict[str, Any]:
         if verbose:
             row["matches"] = [{"gold": _gold_brief(p.gold), "predicted": _brief(p.event),
                                "status_ok": p.status_ok, "actors": f"{p.actors_found}/{p.actors_total}",
+                               "actors_missed": list(p.actors_missed),
                                "location_ok": p.location_ok} for p in d["_pairs"]]
             row["missed_events"] = [_gold_brief(g) for g in d["_missed"]]
             row["false_positive_events"] = [_brief(e) for e in d["_false_positives"]]
@@ -651,6 +653,10 @@ def format_report(result: dict[str, Any]) -> str:
             if not m["status_ok"]:
                 lines.append(f"- status {m['gold']['status']} read as {m['predicted']['status']} "
                              f"«{m['gold']['trigger']}»")
+            if m.get("actors_missed"):
+                p = m["predicted"]
+                lines.append(f"- actors {', '.join(m['actors_missed'])} missed on «{m['gold']['trigger']}» "
+                             f"(predicted source {p['source'] or '-'}, target {p['target'] or '-'})")
     return "\n".join(lines)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from itertools import groupby
+from operator import attrgetter
 
 from ..model import (ActorRef, Attribution, Casualties, Document, Event, Evidence, LocationRef,
                      Mention, Sentence, TimeRef, Token)
@@ -17,7 +19,7 @@ from .merge import Candidate, merge_candidates
 from .record import build_event
 from .roles import Roles, _np_after, _subject_before, assign_roles, is_actor
 from .status import CueAt, decide_status, find_cues
-from .syntax import RESULT_VERBS, SentenceView, build_view, has_content, sentence_words
+from .syntax import RESULT_VERBS, SentenceView, build_view, cue_phrases, sentence_words
 from .triggers import Trigger, find_triggers
 
 try:  # written alongside: time expressions and casualty counts
@@ -65,12 +67,14 @@ def extract_events(document: Document, sentences: list[Sentence], tokens: list[T
         if not toks or _is_heading(text, s, toks, headings):
             continue
         words = sentence_words(toks, lex)
-        if not has_content(words):  # no trigger, cue or reporting verb: only the report carries on
+        phrase = cue_phrases(words, lex)
+        if not _may_hold_event_or_source(words, phrase):
+            # no trigger and no reporting phrase: only the report carries on (no view needed)
             tracker.next(SentenceSource(None, False), paragraph)
             previous = []
             continue
         view = build_view(s.index, s.start, s.end, text, toks, mentions_by_sentence.get(s.index, []), lex,
-                          words)
+                          words, phrase)
         attribution = tracker.next(sentence_source(view, lex, text), paragraph)
         triggers = find_triggers(view, lex)
         if triggers:
@@ -83,6 +87,19 @@ def extract_events(document: Document, sentences: list[Sentence], tokens: list[T
     for c in merged:
         _fill_location(c, countries)
     return [build_event(document, lex, c, version) for c in merged]
+
+
+def _may_hold_event_or_source(words: list, phrase: list) -> bool:
+    """Could the sentence yield a trigger (a word with a trigger reading) or name a source (a
+    reporting verb, or a sourcing phrase such as «وفقا لـ»)? Else find_triggers finds nothing
+    and sentence_source says nothing, and the sentence needs no view."""
+    for w in words:
+        if w.event_or_report:
+            return True
+    for m in phrase:
+        if m is not None and m[1].scope == "prep":
+            return True
+    return False
 
 
 def _sentence_candidates(document: Document, view: SentenceView, lex: Lexicon,
@@ -361,11 +378,12 @@ def _fill_location(c: Candidate, countries: _CountryPlaces) -> None:
 def _tokens_by_sentence(sentences: list[Sentence], tokens: list[Token]) -> dict[int, list[Token]]:
     out: dict[int, list[Token]] = {}
     if len(sentences) == 1 or tokens[-1].sentence == sentences[-1].index:
-        for t in tokens:  # the tokenizer numbers each token's sentence
-            lst = out.get(t.sentence)
+        for index, group in groupby(tokens, attrgetter("sentence")):  # numbered by the tokenizer
+            lst = out.get(index)
             if lst is None:
-                out[t.sentence] = lst = []
-            lst.append(t)
+                out[index] = list(group)
+            else:
+                lst.extend(group)
         return out
     starts = [s.start for s in sentences]
     for t in tokens:
@@ -390,7 +408,7 @@ def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) ->
 def _is_heading(text: str, s: Sentence, toks: list[Token], headings: set[str]) -> bool:
     """A heading line (اجتماعٌ سري) states nothing: no events from it."""
     body = text[s.start:s.end].strip()
-    if normalize(body) in headings:
+    if headings and normalize(body) in headings:
         return True
     line_start = s.start == 0 or text[s.start - 1] == "\n"
     line_end = s.end >= len(text) or text[s.end] == "\n" or text[s.end:s.end + 1].isspace() and \

@@ -18,6 +18,7 @@ _NP_MAX = 8
 _NOT_SOURCES = frozenset({"لكنه", "لكنها", "ولكنه", "ولكنها", "كما", "وكما", "انه", "انها", "هو", "هي",
                           "وهو", "وهي", "هم", "وهم", "ثم", "بدوره", "بدورها", "من جانبه", "من جهته",
                           "جانبه", "جهته", "جهتها", "جانبها", "كذلك", "ايضا", "واضاف", "لكن", "بل"})
+_AUX_BEFORE_VERB = frozenset({"قد", "لقد", "وقد", "فقد"})
 _NP_STOP_PREPS = frozenset({"الي", "عن", "في", "علي", "من", "خلال", "امام", "حول", "ل"})
 
 
@@ -107,21 +108,27 @@ def sentence_source(view: SentenceView, lex: Lexicon, text: str) -> SentenceSour
         kinds = [h.kind for h in w.hits if h.kind in ("report", "cont")]
         if not kinds or not _reports(view, i):
             continue
-        # VSO: the subject follows the verb
-        np = _np_tokens(view, i + 1, n) if i + 1 < n and view.brk[i + 1] == 0 else None
+        # VSO: the subject follows the verb ("أعلنت كل من مصر والأردن": past كل من)
+        first = i + 3 if i + 3 < n and words[i + 1].bare == "كل" and words[i + 2].bare == "من" else i + 1
+        np = _np_tokens(view, first, n) if first < n and view.brk[i + 1] == 0 else None
         if np is not None:
             return SentenceSource(_classify(view, lex, np[0], np[1], _span_text(view, text, *np)), False)
         # SVO: "المصادر كشفت"
         j = i - 1
-        first = i
+        while j >= 0 and words[j].norm in _AUX_BEFORE_VERB:
+            j -= 1  # "كانت الوكالة قد أعلنت": the particle is not part of the source
+        first = j + 1
         while j >= 0 and i - j <= 6 and view.brk[j + 1] == 0 and view.clause[j] == view.clause[i]:
             if words[j].bare in PREPOSITIONS or words[j].tense is not None or words[j].hits:
                 break
             first = j
             j -= 1
-        if first < i and not all(words[k].norm in _NOT_SOURCES or words[k].bare in _NOT_SOURCES
-                                 for k in range(first, i)):
-            return SentenceSource(_classify(view, lex, first, i, _span_text(view, text, first, i)), False)
+        end = i
+        while end > first and words[end - 1].norm in _AUX_BEFORE_VERB:
+            end -= 1
+        if first < end and not all(words[k].norm in _NOT_SOURCES or words[k].bare in _NOT_SOURCES
+                                   for k in range(first, end)):
+            return SentenceSource(_classify(view, lex, first, end, _span_text(view, text, first, end)), False)
         return SentenceSource(None, True)
     return SentenceSource(None, False)
 

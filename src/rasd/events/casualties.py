@@ -26,7 +26,8 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Casualties, Sentence
-from ..normalize import normalize, normalize_with_map
+from ..normalize import normalize, normalized_segment
+from .alternation import longest_first
 from .numbers import number_words, parse_number, vague_value
 
 KINDS = ("killed", "injured", "abducted", "arrested")
@@ -44,7 +45,9 @@ _UNITS_AFTER = ("كلم", "كم", "كيلومتر", "كيلومترا", "كيل�
                 "هدفا", "اهداف", "موقعا", "مواقع", "منزلا", "منازل", "مباني", "صاروخا", "صواريخ",
                 "طائرات", "طائره", "سيارات", "سياره", "اليات", "اليه", "مركبات", "قذائف", "قذيفه")
 _ONE_WORDS = frozenset({"احد", "احدي", "واحد", "واحده"})
-_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل])|(?<=(?<!\w)[وف][بل]))"
+# A word start, or after و ف ب ل at a word start; the first look-behind (implied by the rest)
+# rejects the middle of a word in one test, which makes scanning a sentence faster.
+_START = r"(?<![^\W\u0648\u0641\u0628\u0644])(?:(?<!\w)|(?<=(?<!\w)[وفبل])|(?<=(?<!\w)[وف][بل]))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +70,15 @@ class _Cues:
     units_after: re.Pattern[str]
     more: re.Pattern[str]  # «و3 مدنيين»، «إضافة إلى 12 من عناصر الأمن» after a count: added to it
     keys: frozenset[str]  # words without which no construction can match (a cheap first test)
+    # construction → the words one of which any match of it contains (after at most two clitic
+    # letters: و ف ب ل ال): a sentence runs only the constructions whose word it holds
+    needs: dict[str, frozenset[str]]
+    cue_words: re.Pattern[str] | None  # the written words that hold a key or a needed word
+    by_word: dict[str, tuple[bool, frozenset[str]]]  # memo: (holds a key, constructions it serves)
 
 
 def _alternation(words) -> str:
-    return "(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + ")"
+    return longest_first(words)
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +109,7 @@ def _cues() -> _Cues:
     # act («مقتل مئات الآلاف وتشريد 11 مليون شخص»)
     stop = _alternation(["الذي", "التي", "الذين", "اللذين", "اللتين", "بعد", "قبل", "منذ", "حيث", *words.vague])
     gap_word = rf"(?!{stop}(?!\w))(?!و[تا])[^\d\s،.؛]+"
-    N = r"(?:(?<!\w)|(?<=(?<!\w)[وف]))"  # a count may carry و: «3 قتلى و12 جريحا»
+    N = r"(?<![^\W\u0648\u0641])(?:(?<!\w)|(?<=(?<!\w)[وف]))"  # a count may carry و: «3 قتلى و12 جريحا»
     specs = (
         ("mixed", rf"{S}(?P<cue>مقتل|قتل) و ?(?:اصابه|جرح) {count}"),
         ("tally", rf"{S}(?P<cue>{tally})(?:(?: [^\d\s]+){{0,12}}?)(?: (?:الي|ب|نحو))? {count}"),
@@ -119,10 +127,23 @@ def _cues() -> _Cues:
     units_after = re.compile(r"\s*(?:" + _alternation(_UNITS_AFTER) + r")(?!\w)")
     keys = {form.split()[0] for role in ("before", "noun", "verb", "tally") for form in by_role[role]}
     keys |= set(by_role["two"]) | {"لقي", "لقيت", "لقوا"}
-    return _Cues(by_role, patterns, units_after, more, frozenset(keys))
+
+    def first_words(*roles: str) -> frozenset[str]:
+        return frozenset(form.split()[0] for role in roles for form in by_role[role])
+
+    needs = {"mixed": frozenset({"مقتل", "قتل"}), "tally": first_words("tally"),
+             "cue": first_words("before"), "cue_gap": first_words("before"), "verb": first_words("verb"),
+             "laqi": frozenset({"لقي", "لقيت", "لقوا"}), "noun": first_words("noun"),
+             "single": first_words("before"), "dual": frozenset({"قتيلين", "قتيلان", "جريحين", "جريحان"})}
+    wanted = set(keys).union(*needs.values())
+    cue_words = None
+    if all(re.fullmatch(r"\w+", w) for w in wanted):  # else: every word is looked at
+        cue_words = re.compile(rf"(?<!\w)\w{{0,2}}{longest_first(wanted)}(?!\w)")
+    return _Cues(by_role, patterns, units_after, more, frozenset(keys), needs, cue_words, {})
 
 
 _WORD = re.compile(r"\w+")
+_MAX_MEMO_WORDS = 200_000
 
 
 def _may_hold_casualties(norm: str, keys: frozenset[str]) -> bool:
@@ -131,6 +152,32 @@ def _may_hold_casualties(norm: str, keys: frozenset[str]) -> bool:
         if word in keys or word[1:] in keys or word[2:] in keys:
             return True
     return False
+
+
+_NO_CONSTRUCTIONS: frozenset[str] = frozenset()
+
+
+def _constructions_for(norm: str, cues: _Cues) -> frozenset[str] | set[str]:
+    """The constructions worth running on a normalized sentence: none unless a word is a
+    casualty cue (``_may_hold_casualties``), else those whose needed word is there."""
+    if cues.cue_words is None:  # a lexicon entry that is not one word: no short cut
+        return frozenset(cues.needs) if _may_hold_casualties(norm, cues.keys) else _NO_CONSTRUCTIONS
+    memo = cues.by_word
+    holds = False
+    found: set[str] = set()
+    # only the words that hold a key or a needed word can change the answer; they are few
+    for word in cues.cue_words.findall(norm):
+        entry = memo.get(word)
+        if entry is None:
+            if len(memo) >= _MAX_MEMO_WORDS:
+                memo.clear()
+            candidates = (word, word[1:], word[2:])
+            entry = memo[word] = (any(c in cues.keys for c in candidates),
+                                  frozenset(name for name, words in cues.needs.items()
+                                            if any(c in words for c in candidates)))
+        holds = holds or entry[0]
+        found |= entry[1]
+    return found if holds else _NO_CONSTRUCTIONS
 
 
 def _kind_of(construction: str, cue: str | None, single: str | None, cues: _Cues) -> str | None:
@@ -161,13 +208,16 @@ def find_casualty_mentions(text: str, start: int = 0, end: int | None = None) ->
 @lru_cache(maxsize=2048)
 def _segment_mentions(segment: str) -> tuple[tuple[str, int, tuple[int, int], tuple[int, int], bool, bool], ...]:
     """(kind, count, span, number span, lower bound, vague) of each count, spans into the text."""
-    norm, offsets = normalize_with_map(segment)
+    norm, offsets = normalized_segment(segment)
     cues = _cues()
-    if not _may_hold_casualties(norm, cues.keys):
+    constructions = _constructions_for(norm, cues)
+    if not constructions:
         return ()
     taken: list[tuple[int, int]] = []
     out: list[tuple[str, int, tuple[int, int], tuple[int, int], bool, bool]] = []
     for construction, pattern in cues.patterns:
+        if construction not in constructions:
+            continue  # its cue word is not in the sentence: it cannot match
         for m in pattern.finditer(norm):
             group = "single" if construction in ("single", "dual") else ("num" if m["num"] else "vague")
             n_start, n_end = m.span(group)
@@ -271,6 +321,8 @@ def find_casualties(text: str, sentence: Sentence, trigger_span: tuple[int, int]
     """
     mentions = find_casualty_mentions(text, sentence.start, sentence.end)
     result = Casualties()
+    if not mentions:
+        return result  # most sentences: no count at all
     trigger_span = tuple(trigger_span)
     others = [tuple(o) for o in others if tuple(o) != trigger_span]
     own_toll = _is_toll_of(text, trigger_span)

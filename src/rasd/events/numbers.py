@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..normalize import normalize
+from .alternation import longest_first
 
 _DIGITS = r"\d{1,3}(?:[,\u066c]\d{3})+|\d+(?:[.\u066b]\d+)?"
 
@@ -41,12 +42,11 @@ def number_words() -> NumberWords:
             vague[form] = int(value)
         else:
             words.setdefault(form, (int(value), kind.strip()))
-    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    word = rf"(?:{alternation})"
+    word = longest_first(words)
     scales = "|".join(re.escape(w) for w, (_, k) in words.items() if k in ("thousand", "million"))
     number = (rf"(?:(?:{_DIGITS})(?:\s(?:{scales}))?(?![\w.])"
               rf"|{word}(?:(?:\sو\s?|\s|(?<=\s)و){word})*(?!\w))")
-    vague_number = "(?:" + "|".join(sorted(map(re.escape, vague), key=len, reverse=True)) + r")(?!\w)"
+    vague_number = longest_first(vague) + r"(?!\w)"
     return NumberWords(words, vague, number, vague_number)
 
 

@@ -52,6 +52,8 @@ _MODIFIER = "MOD"
 _AFFILIATION_WORDS = frozenset({"تابع", "تابعين", "تابعه", "التابع", "التابعه", "التابعين", "موالين", "الموالين",
                                 "مواليه", "الموالي", "المواليه", "ينتمون", "ينتمي", "المنتمين", "منتمين",
                                 "عناصر", "مقاتلي", "مسلحي", "انصار"})
+# "قتل ... برصاص القوات الإسرائيلية": the fire, shells or hands of an actor name the agent
+_AGENT_WORDS = frozenset({"برصاص", "بنيران", "بنار", "بقذائف", "بايدي", "بيد", "برصاصه", "بقصف"})
 _MODIFIER_WORDS = frozenset({"بقياده", "باسم", "المدعوم", "المدعومه",
                              "المدعومين", "الموالي", "المواليه", "الموالين", "المقرب", "المقربه",
                              "حليفه", "حليف", "المتحالفه", "المرتبطه", "المرتبط", "ممثل"})
@@ -140,7 +142,7 @@ def scan_arguments(view: SentenceView, start: int, triggers: list[Trigger], me: 
         if sk is not None:
             span = view.spans[sk]
             p = w.prep or cur
-            if w.prep == "ل" and k > start and _possessive_head(view, k - 1):
+            if w.prep == "ل" and k > start and _possessive_head(view, k - 1, others):
                 p = cur  # "مواقع لحركة حماس", "مسلحين تابعين لداعش": the name fills the noun's role
             if is_nisba(span.mention) and not w.prep and k > 0 and not _actor_nisba(view, k):
                 k = span.last + 1  # an adjective of a place or a topic (درنة الليبية، الأزمة السورية)
@@ -149,6 +151,8 @@ def scan_arguments(view: SentenceView, start: int, triggers: list[Trigger], me: 
                 out.append((sk, "loc"))
             elif view.conj_before(sk) and not w.prep and any(h != "loc" for _, h in out):
                 out.append((sk, "+" + (last_role or cur)))  # a coordinated name continues the last role
+            elif out and out[-1][1] != "loc" and _appositive(view, out[-1][0], sk):
+                out.append((sk, "+" + out[-1][1].lstrip("+")))  # "نظيره الروسي فلاديمير بوتين": one person
             else:
                 out.append((sk, p))
                 last_role = p if p != _MODIFIER else ""
@@ -159,8 +163,11 @@ def scan_arguments(view: SentenceView, start: int, triggers: list[Trigger], me: 
         p = _prep_word(view, k)
         if w.tense is not None and k > start and p is None:
             break  # a new predicate
-        if p == "علي" and k + 1 < n and words[k + 1].core == "يد":
+        if p == "علي" and k + 1 < n and words[k + 1].core in ("يد", "ايدي"):
             cur, last_role, k = _AGENT, "", k + 2
+            continue
+        if w.norm in _AGENT_WORDS or w.bare in _AGENT_WORDS:
+            cur, last_role, k = _AGENT, "", k + 1  # "برصاص القوات", "بنيران الجيش": by whose fire
             continue
         if p == "من" and k + 1 < n and words[k + 1].bare in ("قبل", "جانب"):
             cur, last_role, k = _AGENT, "", k + 2
@@ -209,6 +216,10 @@ def _actor_nisba(view: SentenceView, k: int) -> bool:
         return True
     if view.span_of[j] != -1:
         return False
+    w = view.words[j]
+    if (w.core not in ACTOR_HEADS and j > 0 and view.span_of[j - 1] == -1 and not w.hits and not w.prep
+            and w.tense is None and view.words[j - 1].core in ACTOR_HEADS):
+        j -= 1  # "طائرات حربية روسية", "طائرة مسيرة إسرائيلية": past the head's own adjective
     return view.words[j].core in ACTOR_HEADS
 
 
@@ -220,14 +231,16 @@ def _destination(view: SentenceView, k: int) -> bool:
     return first > 0 and view.words[first - 1].bare == "الي"
 
 
-def _possessive_head(view: SentenceView, j: int) -> bool:
-    """A plain noun before "لـ + name" ("مواقع لحركة حماس"): the name is its possessor."""
+def _possessive_head(view: SentenceView, j: int, triggers_at: set[int] | frozenset[int] = frozenset()) -> bool:
+    """A plain noun before "لـ + name" ("مواقع لحركة حماس", "معسكرات للدعم السريع"): the name is
+    its possessor. An event noun is not, when it is a trigger here (``triggers_at``)."""
     w = view.words[j]
     if view.span_of[j] != -1 or view.brk[j + 1] != 0:
         return False
-    if w.bare in PREPOSITIONS or w.bare in LOC_PREPS or w.tense is not None:
+    if w.bare in PREPOSITIONS or w.bare in LOC_PREPS or w.tense is not None or j in triggers_at:
         return False
-    return not any(h.kind in ("trigger", "support_masdar", "cue") for h in w.hits)
+    return not any(h.kind in ("support_masdar", "cue") or (h.kind == "trigger" and h.tense is not None)
+                   for h in w.hits)
 
 
 def _cur_from_phrase(view: SentenceView, trig: Trigger) -> str:
@@ -247,14 +260,14 @@ def _subject_before(view: SentenceView, h: int) -> list[int]:
     if j >= 0 and (words[j].norm in RELATIVES):
         return _antecedent(view, j)
     while j >= 0:
-        if view.brk[j + 1] == STRONG:
-            return []
+        if view.brk[j + 1] != 0 and not (j + 1 < h and words[j + 1].norm in RELATIVES):
+            return []  # a comma, dash or bracket: a dateline ("القاهرة (رويترز) -") or an aside
         w = words[j]
         k = view.span_of[j]
         if k != -1:
             span = view.spans[k]
             if is_actor(span) and not _introduced_by_prep(view, span.first):
-                return [k]
+                return _conjuncts_before(view, k)
             j = span.first - 1
             continue
         if w.tense is not None or w.bare in PREPOSITIONS:
@@ -265,6 +278,20 @@ def _subject_before(view: SentenceView, h: int) -> list[int]:
         if h - j > 6:
             return []
     return []
+
+
+def _conjuncts_before(view: SentenceView, k: int) -> list[int]:
+    """A subject and the names coordinated before it ("الرياض وأبوظبي والكويت قدمت")."""
+    out = [k]
+    while view.conj_before(out[0]):
+        j = view.spans[out[0]].first - 1
+        if j < 0 or view.brk[j + 1] != 0 or view.span_of[j] == -1:
+            break
+        prev = view.span_of[j]
+        if not is_actor(view.spans[prev]) or _introduced_by_prep(view, view.spans[prev].first):
+            break
+        out.insert(0, prev)
+    return out
 
 
 def _antecedent(view: SentenceView, rel: int) -> list[int]:
@@ -341,15 +368,153 @@ def _np_after(view: SentenceView, i: int, gap: int = 2, nominal: bool = False) -
     return None
 
 
+_TITLE_PREPS = frozenset({"الي", "لدي", "في"})
+_ALLY_WORDS = frozenset({"حليف", "حليفه", "حليفت", "حلفاء", "حلفاو", "حلفائ", "شريك", "شريكه", "شريكت", "شركاء"})
+
+
+def _appositive(view: SentenceView, k: int, sk: int) -> bool:
+    """Is span ``sk`` a person's name standing in apposition right after the title ``k``
+    ("الرئيس التركي رجب طيب أردوغان", "المبعوث الأممي إلى ليبيا غسان سلامة")?"""
+    a, b = view.spans[k], view.spans[sk]
+    gap = b.first - a.last - 1
+    if gap == 2 or gap == 3:  # "المبعوث الأممي إلى ليبيا غسان سلامة": the title's own complement
+        p = a.last + 1
+        pk = view.span_of[p + 1] if view.words[p].bare in _TITLE_PREPS else -1
+        if pk == -1 or view.spans[pk].last != b.first - 1 or view.brk[p] or view.brk[p + 1]:
+            return False
+    elif gap != 0:
+        return False
+    if view.brk[b.first] != 0 or b.mention.label != "PER":
+        return False
+    if a.mention.label == "PER" or view.words[b.first].prep or view.conj_before(sk):
+        return False
+    return is_actor(a)
+
+
+_COUNT_WORDS = frozenset({"اثنين", "اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
+                          "عشرات", "مئات", "الاف", "نحو", "حوالي", "قرابه", "اكثر", "عشرين", "ثلاثين",
+                          "اربعين", "خمسين", "مائه", "مئه"})
+
+
+def _counted(view: SentenceView, k: int) -> bool:
+    """Does a number or a count word stand right before span ``k`` or open it ("ثلاثة مسلحين")?"""
+    first = view.spans[k].first
+    for j in (first, first - 1):
+        if j < 0:
+            continue
+        w = view.words[j]
+        if w.norm.isdigit() or w.bare in _COUNT_WORDS or w.core in _COUNT_WORDS:
+            return True
+    return False
+
+
+# collective common nouns that an indefinite plural names ("أسرى", "محتجون"), unlike an organisation
+_COLLECTIVE_TYPES = frozenset({"civilians", "civilian", "protesters", "prisoners", "journalists", "refugees",
+                               "migrants", "detainees"})
+_THEN = frozenset({"كما", "ثم", "وكما"})
+
+
+def _describing_clause(view: SentenceView, k: int, trig: Trigger) -> bool:
+    """Is the verb a description of the indefinite collective noun ``k`` right before it, with
+    its own subject named right after it ("أسرى أطلقت المعارضة سراحهم")?"""
+    span = view.spans[k]
+    m = span.mention
+    if view.words[span.first].al or m.actor is None or m.actor.type not in _COLLECTIVE_TYPES:
+        return False
+    after = _span_at(view, trig.last + 1) if trig.last + 1 < len(view.words) else None
+    return (after is not None and view.brk[trig.last + 1] == 0 and is_actor(view.spans[after])
+            and view.spans[after].mention.start == view.tokens[trig.last + 1].start)
+
+
+def _previous_subject(view: SentenceView, h: int) -> list[int]:
+    """The subject of the finite verb before ``h`` in its sentence (VSO or SVO), past a
+    complement clause to the verb that governs it."""
+    words = view.words
+    j = h - 1
+    while j >= 0:
+        if view.brk[j + 1] == STRONG:
+            return []
+        w = words[j]
+        if w.norm in COMPLEMENTIZERS or w.bare in COMPLEMENTIZERS:
+            j -= 1
+            continue  # "أكد الوزير أن ...، وشدد": the matrix verb's subject
+        if (w.tense is not None and view.span_of[j] == -1 and not w.prep and not w.al
+                and not (j > 0 and words[j - 1].bare in PREPOSITIONS)):  # "من دعم": a noun
+            if w.tense == "pass":
+                return []
+            k = _np_after(view, j)
+            if k is not None and view.spans[k].last < h:
+                return _with_conjuncts(view, k)
+            return _subject_before(view, j)
+        j -= 1
+    return []
+
+
+# verbs whose object is followed by the complement that says what of it: اتهمه بـ، طالبه بـ،
+# دعاه إلى، هدده بـ، حذره من
+_OBJECT_COMPLEMENT = {"ACCUSE": ("ب",), "REQUEST": ("ب", "الي"), "THREATEN": ("ب", "من")}
+
+
+def _accused(view: SentenceView, trig: Trigger, used: set[int], markers: tuple[str, ...] = ("ب",)) -> int | None:
+    """The object of a verb like اتهم: a bare actor name followed (after its conjuncts) by the
+    verb's complement marker (بـ، إلى)."""
+    words = view.words
+    for k in range(trig.last + 1, min(len(words), trig.last + 14)):
+        if view.brk[k] == STRONG:
+            return None
+        sk = _span_at(view, k)
+        if sk is None or sk in used or not is_actor(view.spans[sk]):
+            continue
+        if view.spans[sk].mention.start > view.tokens[k].start:
+            continue  # a clitic before the name (لـ، بـ، و): not a bare object
+        nxt = view.spans[_with_conjuncts(view, sk)[-1]].last + 1
+        if nxt < len(words) and (words[nxt].prep in markers or words[nxt].bare in markers):
+            return sk
+    return None
+
+
+def _l_object(view: SentenceView, last: int) -> int | None:
+    """After a masdar's genitive ending at ``last``: the object introduced by لـ, as a span index,
+    -1 when it is a plain noun ("للمبنى"), None when no لـ object follows."""
+    for k in range(last + 1, min(len(view.words), last + 3)):
+        if view.brk[k] != 0:
+            return None
+        w = view.words[k]
+        if w.prep == "ل" or w.bare == "ل":
+            sk = _span_at(view, k)
+            return sk if sk is not None and is_actor(view.spans[sk]) else -1
+        if view.span_of[k] != -1 or not _adjective(view, k):
+            return None
+    return None
+
+
 def _with_conjuncts(view: SentenceView, k: int) -> list[int]:
-    """A name and the names coordinated after it ("مصر وإيطاليا")."""
+    """A name, the person named in apposition to it, and the names coordinated after it
+    ("مصر وإيطاليا", "الرئيس التركي رجب طيب أردوغان")."""
     out = [k]
     while True:
         nxt = view.spans[out[-1]].last + 1
         if nxt >= len(view.words) or view.brk[nxt] != 0:
             break
         sk = _span_at(view, nxt)
-        if sk is None or not view.conj_before(sk) or not is_actor(view.spans[sk]) or view.words[nxt].prep:
+        if (sk is None and view.words[nxt].conj and view.words[nxt].core in _ALLY_WORDS
+                and nxt + 1 < len(view.words) and view.brk[nxt + 1] == 0):
+            sk = _span_at(view, nxt + 1)  # "دمشق وحليفتها موسكو": the ally is a second subject
+            if sk is None or not is_actor(view.spans[sk]):
+                break
+            out.append(sk)
+            continue
+        if sk is None and view.words[nxt].bare in _TITLE_PREPS and view.span_of[min(nxt + 1, len(view.words) - 1)] != -1:
+            after = view.spans[view.span_of[nxt + 1]].last + 1  # "المبعوث الأممي إلى ليبيا غسان سلامة"
+            sk = _span_at(view, after) if after < len(view.words) else None
+            if sk is None or not _appositive(view, out[-1], sk):
+                break
+        if sk is None:
+            break
+        if _appositive(view, out[-1], sk):
+            out.append(sk)
+            continue
+        if not view.conj_before(sk) or not is_actor(view.spans[sk]) or view.words[nxt].prep:
             break
         out.append(sk)
     return out
@@ -379,11 +544,21 @@ def assign_roles(view: SentenceView, trig: Trigger, triggers: list[Trigger]) -> 
             before = []
         # SVO when a name stands right before the verb (after أن/إن, or a relative's antecedent)
         svo = bool(before) and (view.words[h - 1].norm in RELATIVES or view.spans[before[-1]].last >= h - 2)
+        if svo and _describing_clause(view, before[-1], trig):
+            # "أسرى أطلقت المعارضة سراحهم": an indefinite noun described by the clause, whose own
+            # subject follows the verb; the noun is what the verb is about
+            for k in before:
+                add(roles.target, k)
+            before, svo = [], False
         # "أنها طالبت المملكة": the subject is the pronoun, the name after the verb its object
         pronoun_subject = prev is not None and prev.norm in _PRONOUN_COMPLEMENTIZERS
         subj = None if svo or pronoun_subject else _np_after(view, trig.last)
         after_subj = view.spans[_with_conjuncts(view, subj)[-1]].last + 1 if subj is not None else trig.last + 1
         args = scan_arguments(view, after_subj, triggers, trig, _cur_from_phrase(view, trig))
+        if not passive and trig.sense.cameo == "1823" and subj is not None and _counted(view, subj):
+            passive = True  # "قتل ثلاثة مسلحين": a counted subject of قتل is its victims (قُتل)
+        if not passive and any(how == _AGENT for _, how in args):
+            passive = True  # "قتل 60 شخصا برصاص القوات": an agent phrase makes the verb passive (قُتل)
         if subj is not None:
             for k in _with_conjuncts(view, subj):
                 (add(roles.target, k) if passive else add(roles.source, k))
@@ -417,6 +592,19 @@ def assign_roles(view: SentenceView, trig: Trigger, triggers: list[Trigger]) -> 
                 add(roles.source, k)
             elif how in preps:
                 add(roles.target, k)
+        if etype in _OBJECT_COMPLEMENT and not roles.target and not passive:
+            # "اتهم الدبيبة، في كلمة مصورة، باشاغا بالسعي", "طالبت الحكومة في بيان الإمارات بوقف",
+            # "دعت السعودية الحكومة والمجلس إلى اجتماع": the bare object that the verb's complement
+            # (بـ، إلى) follows, past a parenthetical
+            k = _accused(view, trig, used, _OBJECT_COMPLEMENT[etype])
+            if k is not None:
+                for x in _with_conjuncts(view, k):
+                    add(roles.target, x)
+        if not roles.source and not passive and (view.words[h].conj or (prev is not None and prev.norm in _THEN)):
+            # "وتشعر تركيا باستياء ... وهددت بنقل هجومها": a coordinated verb shares the subject
+            for k in _previous_subject(view, h):
+                add(roles.source, k)
+                roles.source_from = "coordinated"
         if passive and not roles.target:  # "اغتيل قيادي في حماس": the victim's group
             for k, how in args:
                 if how in ("في", "من", "ب") and is_actor(view.spans[k]):
@@ -431,7 +619,7 @@ def assign_roles(view: SentenceView, trig: Trigger, triggers: list[Trigger]) -> 
                 if subj is not None and view.spans[subj].first >= trig.first:
                     subj = None
             else:
-                subj = _np_after(view, s, gap=1)
+                subj = _np_after(view, s, gap=2)  # "غارات شنتها طائرات حربية روسية"
             subj_list = _with_conjuncts(view, subj) if subj is not None else (
                 _subject_before(view, s) if s < trig.first and trig.support_tense is not None else [])
             for k in subj_list:
@@ -450,7 +638,15 @@ def assign_roles(view: SentenceView, trig: Trigger, triggers: list[Trigger]) -> 
         if gen is not None:
             span = view.spans[gen]
             role = "agent" if nisba_adjective(span.mention) else trig.sense.gen
-            if role == "patient":
+            obj = _l_object(view, span.last) if role == "patient" else None
+            if obj is not None:
+                # "مداهمة القوات الأمنية للمبنى", "استهداف الاحتلال للمسعفين": the genitive is the
+                # masdar's agent when its object follows with لـ
+                add(roles.source, gen)
+                roles.source_from = roles.source_from or "genitive"
+                if obj >= 0:
+                    add(roles.target, obj)
+            elif role == "patient":
                 nxt = _np_after(view, span.last, gap=0)
                 if nxt is not None:  # masdar + agent + object: قصف التحالف مواقع الحوثيين
                     add(roles.source, gen)
@@ -508,9 +704,55 @@ def assign_roles(view: SentenceView, trig: Trigger, triggers: list[Trigger]) -> 
         first = view.spans[k].first
         if first > 0 and view.words[first - 1].bare == "الي" and view.spans[k].mention.actor is not None:
             add(roles.target, k)
+    if not roles.source and etype in _ANNOUNCED:
+        for k in _announcer(view, trig):
+            add(roles.source, k)
+            roles.source_from = "announcer"
     if roles.location is None:
         roles.location = _location_before(view, trig, triggers)
     return roles
+
+
+# acts that the subject of "أعلن/أكد" performs by announcing them ("أعلنت الرياض قطع العلاقات");
+# not violence, which ministries and monitors announce without doing it
+_ANNOUNCED = frozenset({"SANCTION", "SUPPORT", "REJECT", "AGREE", "COOPERATE", "CONSULT", "REQUEST", "ACCUSE",
+                        "THREATEN", "AID", "CONCEDE"})
+_DURING = frozenset({"في", "خلال", "اثناء"})
+
+
+def _announcer(view: SentenceView, trig: Trigger) -> list[int]:
+    """The subject of the reporting verb whose object the event noun is ("أعلن لعمامرة، أمس،
+    قطع العلاقات", "أعلنت كل من السعودية والإمارات تأييدها"), or during which the subject spoke
+    ("أكد ولي العهد، في اتصال هاتفي مع ترامب، ...")."""
+    words = view.words
+    i = trig.first
+    w = words[i]
+    during = i > 0 and words[i - 1].bare in _DURING and trig.sense.type == "CONSULT"
+    if w.prep and not during:
+        return []
+    if during:
+        i -= 1
+    for j in range(i - 1, max(-1, i - 16), -1):
+        if view.brk[j + 1] == STRONG:
+            return []
+        x = words[j]
+        if x.norm in COMPLEMENTIZERS or x.bare in COMPLEMENTIZERS or x.norm in RELATIVES:
+            return []
+        if x.tense is None:
+            continue
+        if x.encl or not any(h.kind in ("report", "cont") for h in x.hits):
+            return []
+        k = j + 1
+        if k + 1 < len(words) and words[k].bare == "كل" and words[k + 1].bare == "من":
+            k += 2  # "أعلنت كل من السعودية والإمارات"
+        sk = _span_at(view, k) if k < len(words) else None
+        if sk is None and k == j + 1:
+            sk = _np_after(view, j)
+        if sk is None or not is_actor(view.spans[sk]) or (k == j + 1 and _introduced_by_prep(view, k)):
+            return []
+        subject = _with_conjuncts(view, sk)
+        return subject if view.spans[subject[-1]].last < trig.first else []
+    return []
 
 
 def _location_before(view: SentenceView, trig: Trigger, triggers: list[Trigger]) -> int | None:
@@ -525,8 +767,9 @@ def _location_before(view: SentenceView, trig: Trigger, triggers: list[Trigger])
             return None
         if any(t.first < anchor and view.same_scope(t.first, span.first) for t in triggers if t is not trig):
             return None  # the place follows, or precedes, another event of the clause: that one's
-        if _as_location(view, k) and not is_nisba(span.mention):
-            return k
+        if _as_location(view, k) and not is_nisba(span.mention) and (
+                view.locative_before(span.first) or _destination(view, k)):
+            return k  # not a bare name before the verb: "الرياض ودبي قدمت" are its subjects
     return None
 
 

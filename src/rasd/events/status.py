@@ -57,10 +57,10 @@ def find_cues(view: SentenceView, lex: Lexicon, triggers: list[Trigger]) -> list
         if m is not None and m[1].scope in ("local", "govern", "post"):
             size, cue = m
             out.append(CueAt(i, i + size - 1, cue.status, cue.scope, cue.id))
-            if size > 1:  # "مستمرة في" before a noun, "مستمرة" after one
-                for words_, c in lex.phrases.get(words[i].norm, ()):
-                    if len(words_) == 1 and c.scope != cue.scope and c.scope in ("local", "govern", "post"):
-                        out.append(CueAt(i, i, c.status, c.scope, c.id))
+            # "مستمرة في" / "مستمر" before a noun, "مستمرة" after one: both readings
+            for words_, c in lex.phrases.get(words[i].norm, ()):
+                if len(words_) == 1 and c.scope != cue.scope and c.scope in ("local", "govern", "post"):
+                    out.append(CueAt(i, i, c.status, c.scope, c.id))
             i += size
             continue
         for h in words[i].hits:
@@ -112,6 +112,10 @@ def decide_status(view: SentenceView, trig: Trigger, cues: list[CueAt]) -> Statu
                 found.append(("occurred", None, True))
             elif prev is not None and prev.norm in QAD:
                 found.append(("hypothetical", None, True))
+            elif trig.sense.type in _SPEECH and _describes(view, h):
+                found.append(("occurred", None, True))  # "تبنى قرارا يدعو إلى": what the text says
+            elif trig.sense.type in _SPEECH and hw.bare[:1] in ("ن", "ا") and not hw.fut:
+                found.append(("occurred", None, True))  # "ندين", "ندعو": saying it is doing it
             else:
                 found.append(("ongoing", None, True))
         else:
@@ -152,6 +156,8 @@ def decide_status(view: SentenceView, trig: Trigger, cues: list[CueAt]) -> Statu
                     continue
                 if c.id.startswith("trigger:reject") and trig.sense.type in _SPEECH:
                     continue  # "رفضت إيران الاتهامات": the accusation was made
+                if c.status == "denied" and trig.sense.type == "ACCUSE" and not trig.verbal:
+                    continue  # "نفت إيران الاتهامات": the accusation was made; the deed is denied
                 found.append((c.status, c, True))
 
     if not found:
@@ -169,6 +175,22 @@ _L_TAKERS = frozenset({"ارتياح", "ترحيب", "تاييد", "رفض", "ا
                        "ضحايا", "عرضه", "نتيجه", "سبب", "تعرضت", "تعرض", "تصدت", "تصدي", "استجاب",
                        "استجابت", "انضم", "انضمت", "خضع", "خضعت", "رضخ", "رضخت", "اضطر", "اضطرت",
                        "امتداد", "امتدادا", "تتويج", "تتويجا", "استمرار", "تكريس", "ثمره", "ثمن"})
+
+
+_DOCUMENTS = frozenset({"قرار", "قرارا", "بيان", "بيانا", "رساله", "تقرير", "تقريرا", "مشروع", "مشروعا",
+                        "خطاب", "خطابا", "نداء", "نداءا", "وثيقه", "اعلان", "اعلانا", "مذكره", "تصريح",
+                        "تصريحا", "تغريده", "قانون", "قانونا", "مرسوم", "مرسوما"})
+
+
+def _describes(view: SentenceView, h: int) -> bool:
+    """Is the imperfect verb at ``h`` the description of an indefinite document noun before it
+    ("قرارا يدعو إلى", "بيان يندد"): it says what the text says, once it was issued?"""
+    if h == 0 or view.brk[h] == STRONG:
+        return False
+    w = view.words[h - 1]
+    if w.al or w.encl:
+        return False
+    return w.core in _DOCUMENTS or w.norm in _DOCUMENTS
 
 
 def _governs_l(prev) -> bool:

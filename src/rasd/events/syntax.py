@@ -8,6 +8,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from ..model import Mention, Token
 from ..normalize import normalize
@@ -43,6 +45,11 @@ RESULT_VERBS = frozenset({"اسفر", "اسفرت", "اسفرا", "ادي", "ا�
                           "تمخضت", "يسفر", "تسفر", "افضي", "افضت", "انتهي", "انتهت"})
 PAST_AUX = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا"})
 QAD = frozenset({"قد", "وقد", "فقد", "لقد"})
+
+# every word that the clause loop of build_view treats specially (without a break before it)
+_CLAUSE_WORDS = CLAUSE_OPENERS | RELATIVES | frozenset({"بعد", "قبل", "منذ"})
+
+_MAY_START_PHRASE = attrgetter("phrase")
 
 # strength of the break before a token
 NONE, WEAK, STRONG = 0, 1, 2
@@ -121,7 +128,7 @@ class SentenceView:
 
 def sentence_words(tokens: list[Token], lex: Lexicon) -> list[Word]:
     """The lexicon analysis of a sentence's tokens (cached per word type)."""
-    return [lex.token_word(t.text, t.norm, t.proclitics) for t in tokens]
+    return lex.token_words(tokens)
 
 
 def has_content(words: list[Word]) -> bool:
@@ -129,9 +136,19 @@ def has_content(words: list[Word]) -> bool:
     return any(w.hits or w.phrase for w in words)
 
 
+def cue_phrases(words: list[Word], lex: Lexicon) -> list:
+    """The cue phrase starting at each word: (number of words, Cue) or None."""
+    phrase: list = [None] * len(words)
+    for i in compress(range(len(words)), map(_MAY_START_PHRASE, words)):  # few words can
+        phrase[i] = lex.phrase_at(words, i)
+    return phrase
+
+
 def build_view(index: int, start: int, end: int, text: str, tokens: list[Token],
-               mentions: list[Mention], lex: Lexicon, words: list[Word] | None = None) -> SentenceView:
-    """Analyse one sentence's tokens into a SentenceView."""
+               mentions: list[Mention], lex: Lexicon, words: list[Word] | None = None,
+               phrase: list | None = None) -> SentenceView:
+    """Analyse one sentence's tokens into a SentenceView (``words`` and ``phrase``: when the
+    caller has them already)."""
     if words is None:
         words = sentence_words(tokens, lex)
     n = len(tokens)
@@ -145,10 +162,8 @@ def build_view(index: int, start: int, end: int, text: str, tokens: list[Token],
             brk[i] = STRONG
         elif _WEAK_RE.search(gap):
             brk[i] = WEAK
-    phrase: list = [None] * n
-    for i in range(n):
-        if words[i].phrase:
-            phrase[i] = lex.phrase_at(words, i)
+    if phrase is None:
+        phrase = cue_phrases(words, lex)
     spans: list[Span] = []
     span_of = [-1] * n
     if mentions:
@@ -179,6 +194,10 @@ def build_view(index: int, start: int, end: int, text: str, tokens: list[Token],
     rel_next = 0
     for i in range(n):
         w = words[i]
+        if not brk[i] and not w.clausal and w.bare not in _CLAUSE_WORDS and w.norm not in _CLAUSE_WORDS:
+            clause[i] = c  # most words: no break, no opener, no relative (the tests below fail)
+            rel[i] = r
+            continue
         new_clause = brk[i] == STRONG or w.bare in CLAUSE_OPENERS or w.norm in CLAUSE_OPENERS or (
             w.bare in ("بعد", "قبل", "منذ") and i + 1 < n and words[i + 1].norm == "ان")  # بعد أن
         if i and not new_clause and w.clausal and (w.conj or brk[i] == WEAK) and span_of[i] == -1:
@@ -222,7 +241,7 @@ def is_nisba(mention: Mention) -> bool:
         " " not in mention.text.strip())
 
 
-__all__ = ["SentenceView", "Span", "build_view", "sentence_words", "has_content", "is_nisba",
+__all__ = ["SentenceView", "Span", "build_view", "sentence_words", "cue_phrases", "has_content", "is_nisba",
            "nisba_adjective", "LOC_PREPS", "PLACE_NOUNS",
            "PREPOSITIONS", "RELATIVES", "COMPLEMENTIZERS", "LIST_CONTINUERS", "SCAN_STOPS",
            "RESULT_VERBS", "PAST_AUX", "QAD", "NONE", "WEAK", "STRONG"]

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Sentence, TimeRef
-from ..normalize import DIACRITICS, TATWEEL, normalize, normalize_with_map
+from ..normalize import DIACRITICS, TATWEEL, normalize, normalized_segment
+from .alternation import longest_first
 from .numbers import number_words, parse_number
 
 # ---- vocabulary (normalized forms) ------------------------------------------------------
@@ -96,7 +97,9 @@ _PART_OF_DAY = (r"(?:فجر|صباح|صبيحه|ظهر|ظهيره|عصر|مسا�
                 r"|(?:في )?الساعات الاولي من (?:صباح|فجر|يوم)?)")
 _PART_OF_PERIOD = r"(?:مطلع|بدايه|اوائل|منتصف|اواسط|اواخر|نهايه|اخر)"
 _PREFIX = r"(?:(?:منذ|اعتبارا من|ابتداء من|بدءا من|حتي|قبيل) )?"
-_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفب])|(?<=(?<!\w)[وف]ب)|(?<=(?<!\w)ل))"
+# A word start, or after و ف ب ل (وب فب) at a word start. The first look-behind is implied by the
+# rest; it only rejects the middle of a word in one test, which makes scanning a sentence faster.
+_START = r"(?<![^\W\u0648\u0641\u0628\u0644])(?:(?<!\w)|(?<=(?<!\w)[وفب])|(?<=(?<!\w)[وف]ب)|(?<=(?<!\w)ل))"
 _END = r"(?!\w)"
 _MARKS = frozenset(DIACRITICS + TATWEEL)
 _ANCHORED = re.compile(r"\s(?:من|علي)$")
@@ -117,7 +120,7 @@ _BOUNDARY = (rf"[؛;:!?؟]|،\s*(?=(?:{_CLAUSE_OPENERS}){_END})|(?<!\w)(?:{_OPEN
 
 
 def _alternation(words) -> str:
-    return "(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + ")"
+    return longest_first(words)
 
 
 # ---- rules ------------------------------------------------------------------------------
@@ -139,6 +142,9 @@ class _Grammar:
     boundary: re.Pattern[str]
     keys: dict[str, frozenset[str]]  # a word → the rules that can match around it
     digit_rules: frozenset[str]  # the rules a number can start
+    word_groups: dict[str, frozenset[str]]  # a word → the named word groups of _NEEDS it is in
+    by_word: dict[str, tuple[frozenset[str], frozenset[str]]]  # memo of _word_rules (bounded)
+    key_words: re.Pattern[str]  # the written words that hold a key (after at most two letters)
 
 
 def _unresolved() -> Resolved:
@@ -484,26 +490,87 @@ def _grammar() -> _Grammar:
         for word in words:
             keyed.setdefault(word, set()).update(names)
     keys = {word: frozenset(names) for word, names in keyed.items()}
-    return _Grammar(rules, re.compile(_BOUNDARY), keys, frozenset({"iso", "numeric", "year"}))
+    groups = {
+        "month": frozenset(w.split()[0] for w in gregorian), "hijri": frozenset(w.split()[0] for w in hijri),
+        "weekday": frozenset(WEEKDAYS), "day": frozenset({"اليوم", "امس", "البارحه", "غدا", "الغد", "غد"}),
+        "night": frozenset({"الليله", "الليل"}), "period": frozenset({"الاسبوع", "الشهر", "العام", "السنه"}),
+        "unit": frozenset(UNITS), "ordinal": frozenset(w.split()[0] for w in ORDINAL_DAYS),
+        "shahri": frozenset({"شهري"})}
+    group_of: dict[str, set[str]] = {}
+    for group, words in groups.items():
+        for word in words:
+            group_of.setdefault(word, set()).add(group)
+    one_word = [w for w in set(keys).union(*groups.values()) if re.fullmatch(r"\w+", w)]
+    key_words = re.compile(rf"(?<!\w)\w{{0,2}}{longest_first(one_word)}(?!\w)")
+    return _Grammar(rules, re.compile(_BOUNDARY), keys, frozenset({"iso", "numeric", "year"}),
+                    {word: frozenset(g) for word, g in group_of.items()}, {}, key_words)
 
 
 _WORD = re.compile(r"\w+")
+_MAX_MEMO_WORDS = 200_000
+_NO_RULES: frozenset[str] = frozenset()
+
+
+_DIGIT = re.compile(r"\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# What each rule cannot match without: every requirement, one of its alternatives (a group of
+# _Grammar.word_groups, written as a whole word after a space or the clitics _START lets through,
+# or a regex found in the text). A weekday or «العام» alone asks for several rules (_Grammar.keys),
+# but day_month needs a month and a day, year a four-digit year.
+_NEEDS: dict[str, tuple[tuple[str | re.Pattern[str], ...], ...]] = {
+    "iso": ((_FOUR_DIGITS,),), "numeric": ((_FOUR_DIGITS,),), "year": ((_YEAR,),),
+    "day_month": (("month",), (_DIGIT, "ordinal")), "day_range": (("month",), (_DIGIT,)),
+    "month_pair": (("month",), ("shahri",)), "month_year": (("month",), (_YEAR,)), "month": (("month",),),
+    "hijri": (("hijri",),), "weekday": (("weekday",),), "day": (("day",),), "night": (("night",),),
+    "period": (("period",),), "duration": (("unit",),),
+}
 
 
 def _rules_for(norm: str, grammar: _Grammar) -> set[str]:
     """The names of the rules worth running on a normalized text (by its words)."""
     wanted: set[str] = set()
-    keys = grammar.keys
-    for word in _WORD.findall(norm):
-        if word[0].isdigit() or word[-1].isdigit():
-            wanted |= grammar.digit_rules
-            continue
-        for candidate in (word, word[1:], word[2:]):  # و، ف، ب، ل، وب before the word
-            names = keys.get(candidate)
-            if names:
-                wanted |= names
+    present: set[str] = set()  # the word groups of _NEEDS that the text holds
+    memo = grammar.by_word
+    # Without a digit, only the words that hold a key (found by one regex) can ask for a rule.
+    words = _WORD.findall(norm) if any(map(str.isdigit, norm)) else grammar.key_words.findall(norm)
+    for word in words:
+        entry = memo.get(word)
+        if entry is None:
+            if len(memo) >= _MAX_MEMO_WORDS:
+                memo.clear()
+            entry = memo[word] = _word_rules(word, grammar)
+        names, satisfied = entry
+        if names:
+            wanted |= names
+        if satisfied:
+            present |= satisfied
+    for name in tuple(wanted):
+        for alternatives in _NEEDS.get(name, ()):
+            if not any((a in present) if isinstance(a, str) else a.search(norm) is not None
+                       for a in alternatives):
+                wanted.discard(name)  # this rule cannot match here: skip its scan
                 break
     return wanted
+
+
+def _word_rules(word: str, grammar: _Grammar) -> tuple[frozenset[str], frozenset[str]]:
+    """The rules one word asks for (a number's, or those of its key word), and the word groups
+    (of _NEEDS) it belongs to."""
+    # a needed word follows a space or the clitics that _START lets through (و ف ب ل وب فب)
+    groups = grammar.word_groups
+    satisfied = groups.get(word, _NO_RULES)
+    if word[0] in "وفبل":
+        satisfied = satisfied | groups.get(word[1:], _NO_RULES)
+        if word[:2] in ("وب", "فب"):
+            satisfied = satisfied | groups.get(word[2:], _NO_RULES)
+    if word[0].isdigit() or word[-1].isdigit():
+        return grammar.digit_rules, satisfied
+    for candidate in (word, word[1:], word[2:]):  # و، ف، ب، ل، وب before the word
+        names = grammar.keys.get(candidate)
+        if names:
+            return names, satisfied
+    return _NO_RULES, satisfied
 
 
 # ---- finding and choosing -----------------------------------------------------------------
@@ -523,7 +590,7 @@ def find_times(text: str, start: int = 0, end: int | None = None,
 def _segment_times(segment: str, published: _dt.date | None,
                    future: bool) -> tuple[tuple[_dt.date | None, str, int, int], ...]:
     """(date, precision, start, end) of each time expression of a text, spans into it."""
-    norm, offsets = normalize_with_map(segment)
+    norm, offsets = normalized_segment(segment)
     grammar = _grammar()
     wanted = _rules_for(norm, grammar)
     if not wanted:
@@ -564,7 +631,7 @@ def _clause_starts(text: str, sentence: Sentence) -> list[int]:
 
 @lru_cache(maxsize=2048)
 def _segment_boundaries(segment: str) -> tuple[int, ...]:
-    norm, offsets = normalize_with_map(segment)
+    norm, offsets = normalized_segment(segment)
     return tuple(offsets[m.start()] for m in _grammar().boundary.finditer(norm))
 
 

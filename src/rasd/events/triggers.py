@@ -20,7 +20,10 @@ _INSTITUTIONS = frozenset({"مكتب", "وزاره", "لجنه", "هيئه", "م
                            "مؤسسه", "دائره", "قسم", "جهاز", "مفوضيه", "برنامج", "معهد", "اتحاد",
                            "منتدي", "رابطه", "جمعيه", "غرفه", "بنك", "محكمه", "قوات", "منظمات",
                            "وكالات", "هيئات", "مؤسسات", "مدير", "مديره", "قطاع", "شركه", "شركات",
-                           "شبكه", "شبكات", "وزير", "دوائر", "اجهزه"})
+                           "شبكه", "شبكات", "وزير", "دوائر", "اجهزه", "وكاله", "قناه", "تلفزيون", "صحيفه",
+                           "اذاعه", "محطه", "مجموعه"})
+# "التحالف لدعم الشرعية", "الائتلاف لدعم الشرعية": a coalition's name says what it is for
+_NAMED_FOR = frozenset({"تحالف", "ائتلاف", "جبهه", "حمله", "مبادره"})
 
 
 @dataclass(slots=True)
@@ -131,7 +134,7 @@ def find_triggers(view: SentenceView, lex: Lexicon) -> list[Trigger]:
             if last is None:
                 continue
             trig = Trigger(i, last, sense, hit.tense is not None, hit.tense)
-            if not trig.verbal and i > 0 and view.brk[i] == 0 and words[i - 1].core in _INSTITUTIONS:
+            if not trig.verbal and _inside_name(view, i):
                 continue
             if (sense.type == "COERCE" and trig.verbal and trig.tense == IMPERFECT
                     and i + 1 < len(words) and words[i + 1].norm in ("عليها", "عليه", "عليهم", "عليهما")):
@@ -140,11 +143,41 @@ def find_triggers(view: SentenceView, lex: Lexicon) -> list[Trigger]:
                 _attach_support(view, lex, trig)
                 if sense.restrict.support_only and trig.support is None:
                     continue
+                if sense.type == "AGREE" and trig.support is None and _named_agreement(view, trig):
+                    continue
             _attach_mode(view, lex, trig)
             out.append(trig)
             covered_until = last
             break
     return out
+
+
+def _named_agreement(view: SentenceView, trig: Trigger) -> bool:
+    """"الاتفاق النووي", "الاتفاق السياسي": a definite agreement named by its adjective is an
+    existing one that the sentence talks about, not an agreement reached here."""
+    words = view.words
+    k = trig.last + 1
+    if not words[trig.first].al or k >= len(words) or view.brk[k] != 0:
+        return False
+    w = words[k]
+    return w.al and not w.prep and w.tense is None and not w.hits and w.core.endswith(("ي", "يه"))
+
+
+def _inside_name(view: SentenceView, i: int) -> bool:
+    """Is the event noun at ``i`` part of an institution's name: "وكالة حظر الأسلحة",
+    "مركز استهداف تمويل الإرهاب" (through one event noun of the chain), "التحالف لدعم الشرعية"?"""
+    words = view.words
+    for j in (i - 1, i - 2):
+        if j < 0 or view.brk[j + 1] != 0:
+            return False
+        w = words[j]
+        if w.core in _INSTITUTIONS and not w.prep and not w.al:
+            return True  # the head of a name is in construct: "وكالة حظر", not "الوزارة استهداف"
+        if j == i - 1 and words[i].prep == "ل" and w.core in _NAMED_FOR:
+            return True
+        if not (w.hits and any(h.kind == "trigger" and h.tense is None for h in w.hits)) or w.al:
+            return False  # only an event noun in construct ("استهداف تمويل") continues the chain
+    return False
 
 
 def _support_hit(w: Word, etype: str) -> FormHit | None:
@@ -183,6 +216,8 @@ def _attach_support(view: SentenceView, lex: Lexicon, trig: Trigger) -> None:
             break  # a governing cue (بهدف، إحباط) opens the noun's own phrase
     k = trig.last + 1
     n = len(words)
+    while k < trig.last + 3 and k < n and view.brk[k] == 0 and view.span_of[k] == -1 and _adjective_word(words[k]):
+        k += 1  # "غارات جوية شنتها طائرات": past the noun's adjectives
     if k < n and (words[k].norm in RELATIVES) and k + 1 < n:
         k += 1
     if k < n and view.brk[k] == 0:
@@ -191,6 +226,11 @@ def _attach_support(view: SentenceView, lex: Lexicon, trig: Trigger) -> None:
         if h is not None and h.tense is not None and (w.encl or k > trig.last + 1):
             trig.support, trig.support_verb = k, h.ref  # type: ignore[assignment]
             trig.support_tense = h.tense
+
+
+def _adjective_word(w: Word) -> bool:
+    """A nisba adjective after an event noun (جوية، الإسرائيلية، عنيفة): no verb, no clitic."""
+    return w.tense is None and not w.prep and not w.encl and not w.hits and w.core.endswith(("يه", "ي", "يا", "ه"))
 
 
 def _outer_support_verb(view: SentenceView, trig: Trigger, j: int, etype: str) -> None:

@@ -149,6 +149,10 @@ def split_page(raw: str) -> PageParts:
             break
         if action or not any(c.isalnum() for c in line):
             continue
+        if not seen_paragraph and not parts.published_text and len(line) <= _MAX_META_CHARS \
+                and parse_date(line):  # "آخر تحديث: 28/8/2022 - 13:45 (توقيت مكة)" ends like a sentence
+            parts.published_text = line
+            continue
         kept.append(line)
         seen_paragraph = seen_paragraph or is_paragraph(line)
     marks = [i for i, ln in enumerate(kept) if is_paragraph(ln)]

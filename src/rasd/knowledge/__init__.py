@@ -23,7 +23,8 @@ from ..model import Actor, Mention, Place, Sentence, Token
 from ..normalize import DIACRITICS, INVISIBLE, TATWEEL, normalize, normalize_with_map, original_span
 from .actors import ActorData, ActorRecord, bundled_files, user_files
 from .matcher import Matcher
-from .organs import Candidate, Hit, compose, organ_actor, organ_id, previous_word, state_nisba_name
+from .organs import (Candidate, Hit, compose, next_word_start, organ_actor, organ_id, previous_word,
+                     state_nisba_name, word_at)
 
 try:  # places are built alongside; without them rasd still finds actors
     from .places import Gazetteer
@@ -62,6 +63,8 @@ PLACE_NOUNS = frozenset(map(normalize, (
 _DELETIONS = re.compile("[" + DIACRITICS + TATWEEL + INVISIBLE + "]")
 _LIGATURES = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
+# Prepositions that place an organ ("السلطات في شبوة").
+_IN_WORDS = frozenset(("في", "فى", "داخل", "بمدينه", "بمحافظه", "بولايه"))
 # Kinds of candidates that stand for a state itself (used to find the context country).
 _STATEISH = ("nisba", "capital", "organ")
 _PRIORITY = {"name": 3, "organ": 2, "generic": 2, "nisba": 1, "capital": 1, "head": 0}
@@ -155,12 +158,15 @@ class Knowledge:
         norm = offsets.norm
         starts = [s.start for s in sentences]
         bounds = [(offsets.normalized(s.start), offsets.normalized(s.end)) for s in sentences]
-        chosen, cands = self._select(norm)
+        bound_starts = [lo for lo, _ in bounds]
         places = self.places.find(text, sentences, tokens) if self.places is not None else []
-        # where the text's places lie: context for "الشرطة" or "مسلحون" without a state named
+        # where the text's places lie: context for "الشرطة" or "مسلحون" without a state named,
+        # and for names two actors share ("المجلس الرئاسي" in Libya or in Yemen)
         place_countries = [(offsets.normalized(p.start), p.place.country) for p in places
                            if p.place is not None and p.place.country]
+        chosen, cands = self._select(norm, Counter(country for _, country in place_countries))
         dominant = _dominant_country(chosen, self._kinds, place_countries)
+        place_spans = {(p.start, p.end) for p in places}
         mentions: list[Mention] = []
         titles = _title_ends(cands)
         kinds: dict[tuple[int, int], tuple[str, str | None]] = {}
@@ -168,11 +174,14 @@ class Knowledge:
             if c.kind == "head" and i + 1 < len(chosen) and self._is_person(chosen[i + 1]) \
                     and not norm[c.end:chosen[i + 1].start].strip():
                 continue  # "رئيس الوزراء مصطفى مدبولي": a title, not a second actor
-            sent_bounds = _bounds_of(bounds, c.start)
+            sent_bounds = _bounds_of(bounds, bound_starts, c.start)
             actor = self._resolve(c, norm, chosen, dominant, sent_bounds, i, place_countries)
             start, end = offsets.span(c.start, c.end)
             if c.kind == "capital" and actor is None and self.places is None:
                 continue  # a city used as a place: the gazetteer's business
+            if c.kind == "capital" and self.places is not None and (start, end) not in place_spans \
+                    and self.places.refuses(norm[c.start:c.end], word_at(norm, next_word_start(norm, c.end))[0]):
+                continue  # "ومسقط رأسه": the name is an ordinary word here
             if actor is None and c.kind != "capital":
                 continue
             label = _label(c, actor)
@@ -199,38 +208,47 @@ class Knowledge:
         records = self._data.actors
         for s, e, hits in self._matcher.find_all(norm):
             for h in hits:
-                if h.kind == "name" and h.guarded:
-                    rec = records.get(h.ref)
-                    if rec is not None and not _context_allows(rec, norm, s, e):
-                        continue
-                if h.kind == "name" and " " not in norm[s:e] and self._kinds.get(h.ref) == "person" \
-                        and previous_word(norm, _word_begin(norm, s)) in PLACE_NOUNS:
-                    continue  # "عين الأسد" is a place, not Bashar al-Assad
-                out.append(Candidate(s, e, h.kind, h.ref,
-                                     country=(h.ref if h.kind == "nisba" else
-                                              self._country.get(h.ref, h.ref) if h.kind == "capital" else None),
-                                     priority=_PRIORITY.get(h.kind, 0),
-                                     guarded=h.kind == "nisba" and h.guarded))
-                if h.kind == "head" and h.standalone:
-                    out[-1].head = -2  # marks a head that may stand alone
+                kind = h.kind
+                if kind == "name":
+                    if h.guarded:
+                        rec = records.get(h.ref)
+                        if rec is not None and not _context_allows(rec, norm, s, e):
+                            continue
+                    if h.person and " " not in norm[s:e] \
+                            and previous_word(norm, _word_begin(norm, s)) in PLACE_NOUNS:
+                        continue  # "عين الأسد" is a place, not Bashar al-Assad
+                # a head that may stand alone is marked with head=-2
+                out.append(Candidate(s, e, kind, h.ref, h.country,
+                                     -2 if kind == "head" and h.standalone else -1, h.priority,
+                                     kind == "nisba" and h.guarded))
         return out
 
-    def _select(self, norm: str) -> tuple[list[Candidate], list[Candidate]]:
-        """The chosen readings (longest span first), and every candidate seen."""
+    def _select(self, norm: str, place_counts: Counter[str] | None = None) -> tuple[list[Candidate], list[Candidate]]:
+        """The chosen readings (longest span first), and every candidate seen; ``place_counts``
+        (the countries of the text's places) help settle names with several readings."""
         cands = compose(norm, self._candidates(norm), self._kinds, self._leads, self._country)
-        viable = [c for c in cands if c.kind != "title" and not (c.kind == "nisba" and c.guarded)
-                  and not (c.kind == "head" and (c.head != -2 or c.ref == "MEMBER"))]
+        country_of = self._country.get
+        viable: list[tuple[Candidate, str | None]] = []
+        readings: dict[tuple[int, int], set[str | None]] = {}
+        for c in cands:
+            kind = c.kind
+            if kind == "title" or (kind == "nisba" and c.guarded) \
+                    or (kind == "head" and (c.head != -2 or c.ref == "MEMBER")):
+                continue
+            country = country_of(c.ref) if kind == "name" else c.country
+            viable.append((c, country))
+            readings.setdefault((c.start, c.end), set()).add(country)
         # same span, several readings ("عمان": Oman or Amman): the document's country decides,
         # counted over spans that have one reading only
-        readings: dict[tuple[int, int], set[str | None]] = {}
-        for c in viable:
-            readings.setdefault((c.start, c.end), set()).add(self._country_of(c))
-        counts = Counter(self._country_of(c) for c in viable
+        counts = Counter(country for c, country in viable
                          if c.kind in ("name", "nisba", "organ", "capital")
                          and len(readings[(c.start, c.end)]) == 1)
         counts.pop(None, None)
-        ranked = sorted(viable, key=lambda c: (c.start - c.end, -counts.get(self._country_of(c), 0),
-                                               -c.priority, c.start))
+        if place_counts:
+            counts.update(place_counts)
+        # longest first, then the document's country, then named over composed (stable on ties)
+        keys = [(c.start - c.end, -counts.get(country, 0), -c.priority, c.start) for c, country in viable]
+        ranked = [viable[i][0] for i in sorted(range(len(viable)), key=keys.__getitem__)]
         taken: list[Candidate] = []
         occupied = bytearray(len(norm) + 1)
         for c in ranked:
@@ -264,7 +282,8 @@ class Knowledge:
                 return self._actors.get(c.ref)
             return self._actors.get(organ_id(c.ref, "GOV"))
         if c.kind == "head":  # a head standing alone: the state of its sentence, else the document's
-            country = _context_country(chosen, index, sent_bounds, self, place_countries) or dominant
+            country = (_place_after(norm, c.end, place_countries)
+                       or _context_country(chosen, index, sent_bounds, self, place_countries) or dominant)
             if country is not None and organ_id(country, c.ref) in self._actors:
                 return self._actors[organ_id(country, c.ref)]
             head = self._heads.get(c.ref)
@@ -272,7 +291,7 @@ class Knowledge:
                          head.type if head else "generic")
         if c.kind == "generic":
             base = self._generic.get(c.ref)
-            if base is None:
+            if base is None or _indefinite_adjective(norm, c.start, c.end):
                 return None
             country = c.country or dominant
             return replace(base, country=country) if country else base
@@ -293,9 +312,14 @@ class Knowledge:
                 same.label = "GPE" if same.label in ("GPE", "LOC") or same.actor is None else same.label
                 continue
             inside = [m for m in out if m.start < p.end and p.start < m.end]
-            # "فجر ليبيا" is a group, not the country; "ولاية الجزيرة" swallows "الجزيرة"
+            named = self._place_named_by_actor(norm, offsets, inside, p, kinds)
+            if named is not None:
+                out = [m for m in out if m not in inside] + [named]
+                continue
+            # "فجر ليبيا" is a group, not the country; "ولاية الجزيرة" swallows "الجزيرة"; but a
+            # crowd word inside a longer place name is the place's ("منطقة القبائل")
             if any(m.end - m.start >= p.end - p.start or kinds.get((m.start, m.end), ("",))[0]
-                   not in ("name_state", "nisba", "capital") for m in inside):
+                   not in ("name_state", "nisba", "capital", "generic") for m in inside):
                 continue
             for m in inside:  # "جنوب لبنان": the region, and still Lebanon as an actor
                 out.remove(m)
@@ -315,9 +339,38 @@ class Knowledge:
             if kind == "name_state" and m.place is None and country_place is not None:
                 m.place = country_place(country)
             elif kind == "capital" and country and (m.place is None or m.place.country != country):
+                if m.place is not None and m.place.precision != "country":
+                    # the gazetteer placed the city by its context ("طرابلس اللبنانية", "طرابلس
+                    # شمال لبنان"): another country's namesake, so not the capital speaking
+                    if m.actor is not None and m.actor.country == country:
+                        m.actor = None
+                    continue
                 m.place = self.places.resolve_place(m.text, (country,)) or m.place
         out.sort(key=lambda m: (m.start, -m.end))
         return out
+
+    def _place_named_by_actor(self, norm: str, offsets: OffsetMap, inside: list[Mention], p: Mention,
+                              kinds: dict[tuple[int, int], tuple[str, str | None]]) -> Mention | None:
+        """"إقليم كردستان": an actor's name made of trigger words and a place is the place
+        after a preposition ("في إقليم كردستان"), and both where it acts ("رفض إقليم كردستان").
+        Returns the merged mention, or None when the actor is something else."""
+        if not inside:
+            return None
+        first = min(inside, key=lambda m: m.start)
+        # only a government is named by its territory: "ولاية سيناء" is an armed group, not the place
+        if first.actor is None or first.actor.type != "government" or first.start >= p.start or first.end > p.end:
+            return None
+        # what else the place covers must be the state it lies in ("إقليم كردستان العراق")
+        if any(kinds.get((m.start, m.end), ("",))[0] not in ("name_state", "nisba") or m.end > p.end
+               for m in inside if m is not first):
+            return None
+        words = first.text[:p.start - first.start].split()
+        if not words or not all(self.places.is_trigger(w) for w in words):
+            return None
+        text = first.text[:p.start - first.start] + p.text
+        if _is_locative(norm, offsets.normalized(first.start)):
+            return replace_mention(first, end=p.end, text=text, actor=None, place=p.place, label=p.label)
+        return replace_mention(first, end=p.end, text=text, place=p.place, label="GPE")
 
 
 class OffsetMap:
@@ -404,18 +457,23 @@ def build_actors(data: ActorData) -> dict[str, Actor]:
 def matcher_entries(data: ActorData) -> list[tuple[str, Hit]]:
     """(surface form, Hit) for every form the actor data knows."""
     entries: list[tuple[str, Hit]] = []
+    named, nisba, capital = _PRIORITY["name"], _PRIORITY["nisba"], _PRIORITY["capital"]
     for aid, rec in data.actors.items():
         country = rec.actor.country or aid
-        entries += [(f, Hit("name", aid)) for f in rec.aliases]
-        entries += [(f, Hit("name", aid, guarded=True)) for f in rec.guarded]
-        entries += [(f, Hit("nisba", country)) for f in rec.nisba_forms]
-        entries += [(f, Hit("nisba", country, guarded=True)) for f in rec.organ_nisba_forms]
-        seat = country if rec.actor.type == "state" else aid  # "أربيل" speaks for the KRG
-        entries += [(f, Hit("capital", seat)) for f in rec.capitals]
+        person = rec.actor.type == "person"
+        entries += [(f, Hit("name", aid, priority=named, person=person)) for f in rec.aliases]
+        entries += [(f, Hit("name", aid, guarded=True, priority=named, person=person)) for f in rec.guarded]
+        entries += [(f, Hit("nisba", country, country=country, priority=nisba)) for f in rec.nisba_forms]
+        entries += [(f, Hit("nisba", country, guarded=True, country=country, priority=nisba))
+                    for f in rec.organ_nisba_forms]
+        # "أربيل" speaks for the KRG; a state's capital for the state
+        seat = country if rec.actor.type == "state" else aid
+        seat_country = country if rec.actor.type == "state" else rec.actor.country
+        entries += [(f, Hit("capital", seat, country=seat_country, priority=capital)) for f in rec.capitals]
     for head in data.organs.values():
-        entries += [(f, Hit("head", head.role, head.standalone)) for f in head.forms]
+        entries += [(f, Hit("head", head.role, head.standalone, priority=_PRIORITY["head"])) for f in head.forms]
     for gid, g in data.generics.items():
-        entries += [(f, Hit("generic", gid)) for f in g.forms]
+        entries += [(f, Hit("generic", gid, priority=_PRIORITY["generic"])) for f in g.forms]
     entries += [(t, Hit("title", "")) for t in sorted(data.titles)]
     return entries
 
@@ -497,6 +555,8 @@ def _dominant_country(chosen: list[Candidate], kinds: dict[str, str],
     """The state the document is most about (by mentions of it, its organs, nisbas and places)."""
     counts = Counter(c.country for c in chosen if c.kind in _STATEISH and c.country and not c.guarded)
     counts.update(c.ref for c in chosen if c.kind == "name" and kinds.get(c.ref) == "state")
+    # a named organ ("القوات المسلحة السودانية" → SDN.MIL) speaks of its state too
+    counts.update(c.ref.split(".", 1)[0] for c in chosen if c.kind == "name" and "." in c.ref)
     counts.update(country for _, country in place_countries)
     if not counts:
         return None
@@ -526,10 +586,34 @@ def _context_country(chosen: list[Candidate], index: int, bounds: tuple[int, int
     return None
 
 
-def _bounds_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for lo, hi in bounds:
-        if lo <= pos < hi:
-            return lo, hi
+def _place_after(norm: str, end: int, place_countries: list[tuple[int, str]]) -> str | None:
+    """The country of a place right after a head and a preposition: "السلطات المحلية في شبوة",
+    "الشرطة في بنغازي" (an adjective may stand between)."""
+    for pos, country in place_countries:
+        if end < pos <= end + 24:
+            between = norm[end:pos].split()
+            if 1 <= len(between) <= 2 and between[-1] in _IN_WORDS and \
+                    all(w.startswith("ال") for w in between[:-1]):
+                return country
+            if len(between) <= 1 and norm[_word_begin(norm, pos):pos] in ("ب", "وب"):
+                return country  # "الشرطة بالمدينة"... "بطرابلس": an attached preposition
+    return None
+
+
+def _indefinite_adjective(norm: str, start: int, end: int) -> bool:
+    """"هجوما انتحاريا": an accusative nisba after an accusative noun describes it; it is no actor."""
+    word = norm[start:end]
+    if " " in word or not word.endswith("يا") or start != _word_begin(norm, start):
+        return False
+    before = previous_word(norm, start)
+    return len(before) > 2 and before.endswith("ا") and not before.startswith("ال") and before not in ("لا", "ما")
+
+
+def _bounds_of(bounds: list[tuple[int, int]], lows: list[int], pos: int) -> tuple[int, int]:
+    """The (normalized) bounds of the sentence that holds ``pos``."""
+    i = bisect.bisect_right(lows, pos) - 1
+    if i >= 0 and bounds[i][0] <= pos < bounds[i][1]:
+        return bounds[i]
     return pos, pos + 1
 
 

@@ -79,13 +79,18 @@ class Matcher(Generic[P]):
         suffixes = self._suffixes
         for last, (length, article, payloads) in self._automaton.iter(norm):
             start, end = last + 1 - length, last + 1
+            if not suffixes and end < n and norm[end].isalnum():
+                continue  # inside a word ("سوري" in "السوريه"): the cheap test first
             # left boundary: the word start, or a proclitic chain from the word start
-            w = start
-            while w > 0 and norm[w - 1].isalnum():
-                w -= 1
-            if start - w > 4:
-                continue
-            prefix = norm[w:start]
+            if start and norm[start - 1].isalnum():
+                w = start - 1
+                while w > 0 and norm[w - 1].isalnum():
+                    w -= 1
+                if start - w > 4:
+                    continue
+                prefix = norm[w:start]
+            else:
+                prefix = ""
             if not (prefix in ARTICLE_PREFIXES if article else prefix in PLAIN_PREFIXES):
                 continue
             if article and prefix.endswith("ا"):

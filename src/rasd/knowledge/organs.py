@@ -28,6 +28,11 @@ MODIFIERS = frozenset(
     ) for w2 in (w, "ال" + w))
 
 
+# Words that tie a head to the actor it serves: "القوات الموالية لحفتر", "عناصر تابعة لداعش".
+LOYAL = frozenset(w2 for w in ("مواليه", "موالين", "موالون", "تابعه", "تابعين", "تابعون")
+                  for w2 in (w, "ال" + w))
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """What one matcher key stands for (the matcher payload)."""
@@ -36,6 +41,10 @@ class Hit:
     ref: str  # actor id, country, organ role or generic id
     standalone: bool = False  # heads: may stand alone ("الجيش")
     guarded: bool = False  # names: subject to the record's context words
+    # worked out when the matcher is built, so that matching only copies them
+    country: str | None = None  # nisbas and capitals: the state they stand for
+    priority: int = 0  # ties of length: named entries beat composed ones
+    person: bool = False  # names: a person's
 
 
 @dataclass(slots=True)
@@ -112,15 +121,18 @@ def compose(norm: str, cands: list[Candidate], kinds_of: dict[str, str],
     for c in cands:
         by_start.setdefault(c.start, []).append(c)
     out = list(cands)
-    for c in sorted(cands, key=lambda c: -c.start):
-        if c.kind not in ("head", "generic"):
-            continue
+    titles = {c.start: c.end for c in cands if c.kind == "title"}
+    for c in sorted((c for c in cands if c.kind in ("head", "generic")), key=lambda c: -c.start):
         pos = next_word_start(norm, c.end)
         skipped = 0
+        definite = _definite(norm, c.start)
+        loyal = False
         while True:
             followers = by_start.get(pos)
             if followers:
-                made = _combine(c, followers, kinds_of, leads_of, country_of, _definite(norm, c.start))
+                made = _combine(c, followers, kinds_of, leads_of, country_of, definite)
+                if made is not None and loyal and made.kind != "name":
+                    made = None  # forces loyal to Iran are not Iran's army
                 if made is not None:
                     out.append(made)
                     by_start.setdefault(made.start, []).append(made)
@@ -130,6 +142,17 @@ def compose(norm: str, cands: list[Candidate], kinds_of: dict[str, str],
                 skipped += 1
                 pos = next_word_start(norm, wend)
                 continue
+            if c.kind == "head" and skipped < 2 and pos in titles:
+                # "قوات المشير خليفة حفتر": a title between the head and the leader's name
+                skipped += 1
+                pos = next_word_start(norm, titles[pos])
+                continue
+            if c.kind == "head" and word in LOYAL and not skipped:
+                # "القوات الموالية لحفتر": loyal to a leader or a group, whatever the article
+                nxt = next_word_start(norm, wend)
+                if norm.startswith("ل", nxt) and not norm.startswith("لل", nxt):
+                    skipped, definite, loyal, pos = 2, False, True, nxt + 1
+                    continue
             break
     return out
 
@@ -147,6 +170,8 @@ def _combine(c: Candidate, followers: list[Candidate], kinds_of: dict[str, str],
     A person only completes a head in construct ("قوات حفتر": Haftar's forces); after a
     definite head the name is in apposition ("زعيم التنظيم أيمن الظواهري")."""
     for f in sorted(followers, key=lambda f: -f.end):
+        if definite and f.priority == 1 and f.kind in ("name", "organ"):
+            continue  # "اعتقلت الشرطة عناصر داعش": a definite head is no construct with a phrase
         if c.kind == "generic":
             if f.kind == "nisba":
                 return Candidate(c.start, f.end, "generic", c.ref, country=f.ref, priority=1)

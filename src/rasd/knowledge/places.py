@@ -32,9 +32,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from importlib import resources
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import RasdError
 from ..model import Mention, Place, Sentence, Token
@@ -55,6 +57,14 @@ _LABEL = {"country": "GPE", "admin1": "GPE", "region": "LOC", "city": "LOC", "si
 _SEATS = frozenset({"PPLC", "PPLA", "PPLA2", "PPLG"})
 _WORD = re.compile(r"[^\W_]+(?:[\u064B-\u065F\u0670\u0640]+[^\W_]*)*")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_PLAIN_SET = frozenset(_PLAIN_PREFIXES)
+_ARTICLE_SET = frozenset(_ARTICLE_PREFIXES)
+_LAM_SET = frozenset(_LAM_PREFIXES)
+_CLITIC_CHAINS = frozenset(("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك"))
+_CACHE_WORDS = 200_000
+_TEXT = attrgetter("text")
+_NOTABLE = attrgetter("notable")
+_NISBA = attrgetter("nisba")
 # Cues that may stand between an unknown place and the known place it lies in.
 _TIES = frozenset({"link", "locative"})
 
@@ -71,12 +81,13 @@ class Entry:
     nisba: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class WordInfo:
-    """What one surface word can be, worked out once per word type."""
+class WordInfo(NamedTuple):
+    """What one surface word can be, worked out once per word type (a tuple: cheap to make)."""
 
     norm: str
-    starts: tuple[tuple[int, str, bool], ...] = ()  # (offset in word, bare first word, article)
+    # where a name may start: (offset in the word, the longer forms by their second word,
+    # the one-word form), looked up once per word type
+    starts: tuple[tuple[int, dict[str, list[tuple[str, ...]]] | None, tuple[str, ...] | None], ...] = ()
     nisba: str | None = None  # ISO3 when the word is a country's nisba adjective
     trigger: str | None = None  # kind announced by a trigger word (city admin1 site ...)
     trigger_strong: bool = False  # a trigger that names an unknown place after it (مدينة، قرية)
@@ -86,6 +97,7 @@ class WordInfo:
     cue: str | None = None  # locative, link, unit, land, country_word, compound, notname
     prefix: str = ""  # the clitics in front of the core word
     special: bool = False  # a phrase rule may start here (a direction, land, strong trigger)
+    notable: bool = False  # a name may start here, or a phrase rule, or it is a nisba
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,23 +142,29 @@ class Gazetteer:
 
     def __init__(self, entries: dict[str, Entry], names: dict[str, tuple[str, ...]],
                  cues: dict[str, tuple[str, str]], common: dict[str, str],
-                 directions: dict[tuple[str, str], str], capitals: dict[str, str], version: str):
+                 directions: dict[tuple[str, str], str], capitals: dict[str, str], version: str,
+                 blocked: dict[str, frozenset[str]] | None = None):
         self._entries = entries
         self._names = names
         self._cues = cues
         self._common = common
+        # names that are no place when one of these words follows ("مسقط رأسه": birthplace)
+        self._blocked = blocked or {}
         self._directions = directions
         self._capitals = capitals
         self._capital_ids = sorted(capitals, key=lambda c: -entries[c].place.population if c in entries else 0)
         self.version = version
         self._forms: dict[tuple[str, ...], _FormInfo] = {}
         self._single: set[tuple[str, bool]] = set()
+        self._bare_keys: frozenset[str] = frozenset()
+        self._article_keys: frozenset[str] = frozenset()
+        self._any_form: frozenset[str] = frozenset()
         self._multi: dict[tuple[str, bool], dict[str, list[tuple[str, ...]]]] = {}
         self._nisba: dict[str, str] = {}
         self._countries: dict[str, Place] = {}
         self._compile()
         # per word type; bounded, and only ever filled with values computed from read-only data
-        self._word = lru_cache(maxsize=200_000)(self._analyse_word)
+        self._cache: dict[str, WordInfo] = {}
 
     # ---- loading ------------------------------------------------------------------------
 
@@ -158,6 +176,7 @@ class Gazetteer:
         aliases: dict[str, list[str]] = {}
         cues: dict[str, tuple[str, str]] = {}
         common: dict[str, str] = {}
+        blocked: dict[str, frozenset[str]] = {}
         directions: dict[tuple[str, str], str] = {}
         capitals: dict[str, str] = {}
         digest = hashlib.blake2b(digest_size=8)
@@ -169,7 +188,10 @@ class Gazetteer:
                         cues[normalize(form)] = (row.get("cue", ""), row.get("value", ""))
             elif name.startswith("common_words"):
                 for row in read_tsv(text, name):
-                    common[normalize(row.get("form", ""))] = row.get("needs", "") or "cue"
+                    form = normalize(row.get("form", ""))
+                    common[form] = row.get("needs", "") or "cue"
+                    if row.get("not_before"):
+                        blocked[form] = frozenset(normalize(w) for w in _cells(row["not_before"]))
             else:
                 for row in read_tsv(text, name):
                     _add_row(entries, aliases, row, name)
@@ -178,7 +200,8 @@ class Gazetteer:
                     if name.startswith("directions") and row.get("of") and row.get("direction"):
                         directions[(row["of"], row["direction"])] = row["id"]
         names = {pid: tuple(forms) for pid, forms in aliases.items()}
-        return cls(entries, names, cues, common, directions, capitals, f"places-{digest.hexdigest()[:10]}")
+        return cls(entries, names, cues, common, directions, capitals, f"places-{digest.hexdigest()[:10]}",
+                   blocked)
 
     def _compile(self) -> None:
         """Index every form by its first (and second) word; nisbas and countries by id."""
@@ -209,12 +232,18 @@ class Gazetteer:
             article = first.startswith("ال") and len(first) > 3
             key = (first[2:] if article else first, article)
             if len(words) == 1:
-                self._single.add(key)
+                if self._common.get(words[0]) != "drop":  # "علي", "بيان": never a place alone
+                    self._single.add(key)
             else:
                 self._multi.setdefault(key, {}).setdefault(words[1], []).append(words)
         for seconds in self._multi.values():
             for lst in seconds.values():
                 lst.sort(key=len, reverse=True)
+        keys = self._single | set(self._multi)
+        self._bare_keys = frozenset(b for b, article in keys if not article)
+        self._article_keys = frozenset(b for b, article in keys if article)
+        # every string a word's analysis looks up once its proclitics are off (a quick reject)
+        self._any_form = self._bare_keys | self._article_keys | frozenset(self._cues) | frozenset(self._nisba)
 
     def _form_info(self, pids: tuple[str, ...]) -> _FormInfo:
         entries = [self._entries[p] for p in pids]
@@ -273,6 +302,16 @@ class Gazetteer:
         """The ISO3 code a nisba adjective points to ("الليبية" → LBY), or None."""
         return self._word(word).nisba
 
+    def refuses(self, name: str, next_word: str = "") -> bool:
+        """Whether a name is never a place here: an ordinary word only ("drop"), or one whose
+        next word makes it ordinary ("مسقط رأسه": birthplace)."""
+        form = " ".join(normalize(name).split())
+        return self._common.get(form) == "drop" or normalize(next_word) in self._blocked.get(form, ())
+
+    def is_trigger(self, word: str) -> bool:
+        """Whether a word announces a place name after it ("إقليم", "محافظة", "بلدة")."""
+        return self._word(word).trigger is not None
+
     def __len__(self) -> int:
         return len(self._entries)
 
@@ -284,8 +323,7 @@ class Gazetteer:
         words: list[Token] | list[_Span] = tokens if tokens else _spans(text, sentences)
         if not words:
             return []
-        word = self._word
-        infos = [word(w.text) for w in words]
+        infos = self._infos(words)
         matches, specials = self._matches(text, words, infos)
         if not matches and not specials:
             return []
@@ -336,8 +374,8 @@ class Gazetteer:
         words = _spans(text, None)
         if not words:
             return None
-        infos = [self._word(w.text) for w in words]
-        matches, _ = self._matches(text, words, infos, lenient=True)
+        infos = self._infos(words)
+        matches, _ = self._matches(text, words, infos, lenient=True, countries=countries)
         if not matches:
             return None
         # the longest name wins; it must cover the string apart from trigger words and clitics
@@ -352,26 +390,59 @@ class Gazetteer:
 
     # ---- internals: matching ------------------------------------------------------------
 
+    def _word(self, surface: str) -> WordInfo:
+        """The analysis of one surface word, from the cache when it was seen before."""
+        info = self._cache.get(surface)
+        if info is None:
+            if len(self._cache) >= _CACHE_WORDS:
+                self._cache.clear()  # bounded: a long run over new vocabulary starts afresh
+            info = self._cache[surface] = self._analyse_word(surface)
+        return info
+
+    def _infos(self, words: list[Token] | list[_Span]) -> list[WordInfo]:
+        """The analysis of every word of a text (one dictionary look-up per seen word)."""
+        texts = list(map(_TEXT, words))
+        infos = list(map(self._cache.get, texts))
+        if not all(infos):  # a WordInfo is a non-empty tuple: only a miss is false
+            word, i = self._word, -1
+            try:
+                while True:  # list.index walks in C; only the misses cost a Python step
+                    i = infos.index(None, i + 1)
+                    infos[i] = word(texts[i])
+            except ValueError:
+                pass
+        return infos  # type: ignore[return-value]
+
     def _analyse_word(self, surface: str) -> WordInfo:
         """Where a place name may start inside a word and which cue the word is."""
         w = normalize(surface)
-        starts: list[tuple[int, str, bool]] = []
-        single, multi = self._single, self._multi
-        for p in _PLAIN_PREFIXES:
-            if w.startswith(p):
-                key = (w[len(p):], False)
-                if key in single or key in multi:
-                    starts.append((len(p), key[0], False))
-        for p in _ARTICLE_PREFIXES:
-            if w.startswith(p + "ال"):
-                key = (w[len(p) + 2:], True)
-                if key in single or key in multi:
-                    starts.append((len(p), key[0], True))
-        for p in _LAM_PREFIXES:
-            if w.startswith(p + "لل"):
-                key = (w[len(p) + 2:], True)
-                if key in single or key in multi:
-                    starts.append((len(p), key[0], True))
+        any_form = self._any_form
+        # most words are none of these: five set look-ups tell, before the full analysis
+        if w not in any_form and w[1:] not in any_form and w[2:] not in any_form \
+                and w[3:] not in any_form and w[4:] not in any_form and "ل" + w[1:] not in any_form \
+                and "ل" + w[2:] not in any_form:
+            return WordInfo(w)
+        found: list[tuple[int, str, bool]] = []
+        bare, articled = self._bare_keys, self._article_keys
+        # proclitic chains are at most two letters: the name starts at 0, 1 or 2 ...
+        p1, p2 = w[:1], w[:2]
+        if w in bare:
+            found.append((0, w, False))
+        if p1 in _PLAIN_SET and w[1:] in bare:
+            found.append((1, w[1:], False))
+        if p2 in _PLAIN_SET and w[2:] in bare:
+            found.append((2, w[2:], False))
+        # ... and so does the article after them ("والعراق"), or "لل" ("للعراق")
+        a = w.find("ال", 0, 4)
+        if a >= 0 and (a == 0 or (p1 if a == 1 else p2) in _ARTICLE_SET) and w[a + 2:] in articled:
+            found.append((a, w[a + 2:], True))
+        a = w.find("لل", 0, 3)
+        if a >= 0 and (a == 0 or p1 in _LAM_SET) and w[a + 2:] in articled:
+            found.append((a, w[a + 2:], True))
+        # what each start may continue into, looked up once per word type
+        starts = [(offset, self._multi.get((name, article)),
+                   ((("ال" + name) if article else name),) if (name, article) in self._single else None)
+                  for offset, name, article in found]
         core, prefix = _strip_clitics(w, self._cues)
         cue = self._cues.get(core) or self._cues.get(w)
         trigger = direction = None
@@ -388,10 +459,10 @@ class Gazetteer:
         nisba = self._nisba.get(w) or (self._nisba.get(w[1:]) if w[:1] in "وف" else None)
         special = direction is not None or strong or kind == "land"
         return WordInfo(w, tuple(starts), nisba, trigger, strong, weak, direction, direction_article, kind,
-                        prefix, special)
+                        prefix, special, bool(starts) or special or nisba is not None)
 
     def _matches(self, text: str, words: list[Token] | list[_Span], infos: list[WordInfo],
-                 lenient: bool = False) -> tuple[list[_Match], list[int]]:
+                 lenient: bool = False, countries: tuple[str, ...] = ()) -> tuple[list[_Match], list[int]]:
         """Gazetteer names in the text (longest first, no overlaps, common words only with a
         cue) and the words where a phrase rule may start."""
         found: list[_Match] = []
@@ -399,43 +470,49 @@ class Gazetteer:
         needy: list[_Match] | None = [] if not lenient else None
         pending: list[_Match] | None = [] if not lenient else None
         n = len(words)
-        single, multi, forms = self._single, self._multi, self._forms
-        for i, info in enumerate(infos):
+        forms = self._forms
+        for i in compress(range(n), map(_NOTABLE, infos)):
+            info = infos[i]
             if info.special:
                 specials.append(i)
             if not info.starts:
                 continue
-            for offset, bare, article in info.starts:
-                key = (bare, article)
+            for offset, seconds, single in info.starts:
                 candidates: list[tuple[str, ...]] = []
-                seconds = multi.get(key)
                 if seconds and i + 1 < n:
                     for form in seconds.get(infos[i + 1].norm, ()):
                         k = len(form)
                         if i + k <= n and all(infos[i + j].norm == form[j] for j in range(2, k)) \
                                 and all(_adjacent(text, words[i + j - 1], words[i + j]) for j in range(1, k)):
                             candidates.append(form)
-                if key in single:
-                    candidates.append((("ال" + bare) if article else bare,))
+                if single is not None:
+                    candidates.append(single)
                 for form in candidates:
                     k = len(form)
-                    start = words[i].start + _surface_offset(words[i], info, offset)
+                    word = words[i]
+                    start = word.start + (offset if not offset or len(word.text) == len(info.norm)
+                                          else _surface_offset(word, info, offset))
                     m = _Match(i, i + k, start, words[i + k - 1].end, form, forms[form].places)
                     m.trigger = infos[i - 1].trigger if i > 0 else None
                     m.nisba = _nisba_hint(infos, i, i + k)
-                    if self._allowed(m, infos, offset, lenient):
+                    if self._allowed(m, infos, offset, lenient, countries):
                         found.append(m)
                         break  # the longest form that may stand here
-                    if pending is not None and self._needs(m) == "context":
+                    if pending is not None and self._needs(m) in ("context", "cue", "locative", "preposition") \
+                            and not self._refused(m, infos):
                         pending.append(m)
                     if offset and info.norm[0] == "و" and needy is not None and self._needs(m) == "locative":
                         needy.append(m)  # "النبطية والخيام": may follow a place it is listed with
         if needy:
             ends = {m.last for m in found}
             found += [m for m in needy if m.first in ends]
-        if pending:  # "القطاع" is the Gaza Strip only in a text that names Palestine or Gaza
+        if pending:
+            # "القطاع" is the Gaza Strip only in a text that names Palestine or Gaza; a word the
+            # text has already used as a place with a cue ("محافظة صلاح الدين") is that place later
             named = {self._forms[m.form].country for m in found}
-            found += [m for m in pending if self._forms[m.form].country in named]
+            forms = {m.form for m in found}
+            found += [m for m in pending if m.form in forms or (
+                self._needs(m) == "context" and self._forms[m.form].country in named)]
         if len(found) > 1:
             found.sort(key=lambda m: (m.first - m.last, m.start - m.end, m.start))
             taken: list[_Match] = []
@@ -463,12 +540,28 @@ class Gazetteer:
                     m.last += 1
                     m.end = words[m.last - 1].end
 
-    def _allowed(self, m: _Match, infos: list[WordInfo], offset: int, lenient: bool = False) -> bool:
+    def _allowed(self, m: _Match, infos: list[WordInfo], offset: int, lenient: bool = False,
+                 countries: tuple[str, ...] = ()) -> bool:
         """A name that is also an ordinary word needs a cue: a trigger, a nisba, a preposition.
         ``lenient``: the caller already knows the string is a place (only "drop" words fail)."""
-        needs = self._common.get(" ".join(m.form)) if len(m.form) == 1 else None
-        if lenient or needs == "drop":
-            return lenient and needs != "drop"
+        needs = self._common.get(" ".join(m.form))
+        if needs == "drop":
+            return False
+        if needs is not None and m.last < len(infos) and infos[m.last].norm in self._blocked.get(" ".join(m.form), ()):
+            return False  # "مسقط رأسه"
+        if needs == "none":
+            needs = ""  # a place, unless a word above follows
+        if offset and "ك" in infos[m.first].norm[:offset] \
+                and not any(self._entries[p].kind == "country" for p in m.candidates):
+            return False  # "وكسرت" is "and broke", not و + ك + سرت; "كالعراق" is fine
+        if lenient:
+            # a tagger's LOC span is a weak cue: enough for "دوما" (needs a preposition), not
+            # for "المدينة", "وفدا" (و + فدا) or "كريمة", which need a trigger or a nisba
+            if needs in ("cue", "context") or (
+                    offset and len(m.form) == 1 and len(m.form[0]) <= 4 and not self._important(m)):
+                return m.trigger is not None or m.nisba is not None or any(
+                    self._entries[p].place.country in countries for p in m.candidates)
+            return True
         if len(m.form) == 1 and offset == 0 and m.first > 0 and self._is_adjective(m, infos):
             return False
         if not needs:
@@ -491,13 +584,20 @@ class Gazetteer:
             if "ب" in prefix or prefix.endswith("ل") or (before is not None and (
                     before.cue == "locative" or before.direction is not None)):
                 return True
+        if needs == "preposition":  # "في حجة", but "بحجة" is "on the pretext"
+            return not offset and before is not None and before.cue == "locative"
         return False
+
+    def _refused(self, m: _Match, infos: list[WordInfo]) -> bool:
+        """Never a place here: an ordinary word only, or one its next word makes ordinary."""
+        form = " ".join(m.form)
+        return self._common.get(form) == "drop" or (
+            m.last < len(infos) and infos[m.last].norm in self._blocked.get(form, ()))
 
     def _needs(self, m: _Match) -> str:
         """The context a match needs: its common-word level, else its entries'."""
-        if len(m.form) == 1 and m.form[0] in self._common:
-            return self._common[m.form[0]]
-        return self._forms[m.form].needs
+        common = self._common.get(" ".join(m.form))
+        return common if common is not None else self._forms[m.form].needs
 
     def _is_adjective(self, m: _Match, infos: list[WordInfo]) -> bool:
         """"الخارجية السعودية": a country name that is also its own nisba, after a definite
@@ -526,9 +626,7 @@ class Gazetteer:
                 counts[f.country] += f.weight
             if f.anchor is not None:
                 anchors.append(f.anchor)
-        for info in infos:
-            if info.nisba:
-                counts[info.nisba] += 1
+        counts.update(filter(None, map(_NISBA, compress(infos, map(_NOTABLE, infos)))))
         return _Context(counts, list(dict.fromkeys(anchors)))
 
     def _resolve(self, m: _Match, context: "_Context") -> None:
@@ -863,8 +961,8 @@ def _strip_clitics(w: str, cues: dict[str, tuple[str, str]]) -> tuple[str, str]:
     """The core of a cue word and its clitics: "بمدينه" → ("مدينه", "ب")."""
     if w in cues:
         return w, ""
-    for p in ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك"):
-        if w.startswith(p) and len(w) - len(p) >= 2:
+    for p in (w[:2], w[:1]):
+        if p in _CLITIC_CHAINS and len(w) - len(p) >= 2:
             rest = w[len(p):]
             if rest in cues:
                 return rest, p

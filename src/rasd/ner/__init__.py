@@ -7,6 +7,7 @@ character spans into ``text``. A transformer model can stand in: see ``rasd.ner.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 import os
 import re
 import sys
@@ -18,12 +19,12 @@ import numpy as np
 
 from ..errors import RasdError
 from ..model import Mention, Sentence, Token
-from .consistency import propagate_labels
+from .consistency import flat_spans, propagate_flat
 from .decode import CrfWeights, FastDecoder
 from .evaluate import entity_spans
 from .features import FeatureExtractor, Lexicon, word_key
 from .lexicon import load_lexicon
-from .train import DOCUMENT_SENTENCES, default_model_path, lexicon_path, types_path
+from .train import DOCUMENT_SENTENCES, default_model_path, lexicon_path, model_digest, types_path
 
 # Corpus classes to DESIGN.md's mention labels (ANERcorp's LOC covers countries and cities).
 LABEL_MAP = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "MISC": "MISC"}
@@ -68,22 +69,43 @@ def sentence_units(text: str, sentence: Sentence, tokens: Sequence[Token]) -> li
     The training corpus keeps punctuation as tokens; the pipeline's word tokens may not, so
     any non-space character between two tokens becomes a token of its own here.
     """
+    return _units(text, sentence, tokens)[0]
+
+
+def _units(text: str, sentence: Sentence, tokens: Sequence[Token]
+           ) -> tuple[list[tuple[int, int]], list[str], list[Token | None]]:
+    """sentence_units with each unit's text and its word token (None for punctuation)."""
     if not tokens:
-        return [m.span() for m in _FALLBACK_WORDS.finditer(text, sentence.start, sentence.end)]
-    units: list[tuple[int, int]] = []
-    pos = sentence.start
-    for t in tokens:
-        # the usual gap is one space: only look closer when it holds something else
-        if t.start > pos and not (t.start - pos == 1 and text[pos] == " "):
-            _gap_units(text, pos, t.start, units)
-        units.append((t.start, t.end))
-        pos = max(pos, t.end)
-    if sentence.end > pos:
-        _gap_units(text, pos, sentence.end, units)
-    return units
+        spans = [m.span() for m in _FALLBACK_WORDS.finditer(text, sentence.start, sentence.end)]
+        return spans, [text[a:b] for a, b in spans], [None] * len(spans)
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    # the usual gap is one space: only the others are looked at closer
+    gaps = [text[a:b] for a, b in zip([sentence.start, *ends], [*starts, sentence.end])]
+    odd = [i for i, g in enumerate(gaps) if g != " " and g]
+    token_spans = list(zip(starts, ends))
+    texts = [t.text for t in tokens]
+    if not odd:
+        return token_spans, texts, list(tokens)
+    spans: list[tuple[int, int]] = []
+    words: list[str] = []
+    owners: list[Token | None] = []
+    done = 0
+    for i in odd:
+        spans.extend(token_spans[done:i])
+        words.extend(texts[done:i])
+        owners.extend(tokens[done:i])
+        done = i
+        _gap_units(text, ends[i - 1] if i else sentence.start,
+                   starts[i] if i < len(tokens) else sentence.end, spans, words, owners)
+    spans.extend(token_spans[done:])
+    words.extend(texts[done:])
+    owners.extend(tokens[done:])
+    return spans, words, owners
 
 
-def _gap_units(text: str, start: int, end: int, units: list[tuple[int, int]]) -> None:
+def _gap_units(text: str, start: int, end: int, spans: list[tuple[int, int]], words: list[str],
+               owners: list[Token | None]) -> None:
     """Punctuation between word tokens as one-character units; a diacritic or tatweel right
     after a word stays part of that word."""
     for i in range(start, end):
@@ -91,28 +113,39 @@ def _gap_units(text: str, start: int, end: int, units: list[tuple[int, int]]) ->
         if ch.isspace():
             continue
         if unicodedata.category(ch)[0] in "MC" or ch == "\u0640":
-            if units and units[-1][1] == i:
-                units[-1] = (units[-1][0], i + 1)
+            if spans and spans[-1][1] == i:
+                spans[-1] = (spans[-1][0], i + 1)
+                words[-1] = text[spans[-1][0]:i + 1]
             continue
-        units.append((i, i + 1))
+        spans.append((i, i + 1))
+        words.append(ch)
+        owners.append(None)
 
 
 class NerTagger:
     """The CRF tagger: a crfsuite model plus the lexicon its features were trained with."""
 
-    def __init__(self, model: bytes, lexicon: Lexicon, version: str):
+    def __init__(self, model: bytes, lexicon: Lexicon, version: str, weights: CrfWeights | None = None):
         self._model = model
         self.lexicon = lexicon
         self.version = version
         self.features = FeatureExtractor(lexicon)
-        self._decoder = FastDecoder(CrfWeights.from_model(model), self.features)
+        self._decoder = FastDecoder(weights or CrfWeights.from_model(model), self.features)
+        labels = self._decoder.weights.labels
+        # each label as a class number (0 for outside) and whether it continues an entity
+        self._classes = ["O", *sorted({label[2:] for label in labels if label != "O"})]
+        number = {c: i for i, c in enumerate(self._classes)}
+        self._label_class = np.array([number[label[2:]] if label != "O" else 0 for label in labels])
+        # (a model trained on IOBES tags reads back as IOB2: E- continues, S- opens)
+        self._label_inside = np.array([label.startswith(("I-", "E-")) for label in labels])
 
     def __getstate__(self) -> tuple:  # for worker processes: rebuilt from the model's bytes
-        return self._model, self.lexicon, self.version, self._decoder.precomputed()
+        return (self._model, self.lexicon, self.version, self._decoder.precomputed(),
+                self._decoder.weights.arrays())
 
     def __setstate__(self, state: tuple) -> None:
-        model, lexicon, version, precomputed = state
-        self.__init__(model, lexicon, version)
+        model, lexicon, version, precomputed, weights = state
+        self.__init__(model, lexicon, version, CrfWeights.from_arrays(weights))
         self._decoder.use_precomputed(*precomputed)
 
     @classmethod
@@ -125,11 +158,16 @@ class NerTagger:
         model = path.read_bytes()
         digest = hashlib.blake2b(model, digest_size=4)
         digest.update(lexicon_file.read_bytes())
-        tagger = cls(model, load_lexicon(lexicon_file), f"crf-{digest.hexdigest()}")
-        if types_path(path).exists():
-            with np.load(types_path(path)) as known:
-                tagger._decoder.use_precomputed(known["words"].tolist(), known["shapes"].tolist(),
-                                                known["table"])
+        version = f"crf-{digest.hexdigest()}"
+        if not types_path(path).exists():
+            return cls(model, load_lexicon(lexicon_file), version)
+        with np.load(types_path(path)) as known:
+            weights = None
+            if "model_digest" in known and str(known["model_digest"]) == model_digest(model):
+                weights = CrfWeights.from_arrays(known)  # stored at training: no dump to parse
+            tagger = cls(model, load_lexicon(lexicon_file), version, weights)
+            tagger._decoder.use_precomputed(known["words"].tolist(), known["shapes"].tolist(),
+                                            known["table"])
         return tagger
 
     @classmethod
@@ -150,11 +188,34 @@ class NerTagger:
             return None
         return cls.load(path)
 
+    def _tag_flat(self, sentences: Sequence[Sequence[str]], consistent: bool = True
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Class number and inside flag of every token of one document, and its sentence starts."""
+        decoded = self._decoder.decode_flat(sentences)
+        kinds = self._label_class[decoded.labels]
+        inside = self._label_inside[decoded.labels]
+        starts = np.zeros(len(kinds), dtype=bool)
+        starts[decoded.starts[decoded.lengths > 0]] = True
+        if consistent and kinds.any():
+            ends = np.repeat(decoded.starts + decoded.lengths, decoded.lengths)
+            kinds, inside = propagate_flat(decoded.key_ids.tolist(), self._decoder.key_strings,
+                                           kinds, inside, starts, ends)
+        return kinds, inside, starts
+
     def tag_document(self, sentences: Sequence[Sequence[str]], consistent: bool = True) -> list[list[str]]:
         """IOB2 tags (PER/LOC/ORG/MISC) for the sentences of one document; ``consistent``
         copies each tagged name's label to its untagged repetitions in the document."""
-        tags, keys = self._decoder.decode(sentences)
-        return propagate_labels(keys, tags) if consistent else tags
+        if not sentences:
+            return []
+        kinds, inside, _ = self._tag_flat(sentences, consistent)
+        classes = self._classes
+        flat = ["O" if k == 0 else ("I-" if i else "B-") + classes[k]
+                for k, i in zip(kinds.tolist(), inside.tolist())]
+        out, at = [], 0
+        for s in sentences:
+            out.append(flat[at:at + len(s)])
+            at += len(s)
+        return out
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]], consistent: bool = True) -> list[list[str]]:
         """IOB2 tags for a corpus of sentences, read as documents of DOCUMENT_SENTENCES each
@@ -168,34 +229,52 @@ class NerTagger:
         """Named-entity mentions in ``text`` (source "ner", no actor or place resolved)."""
         if not sentences:
             sentences = [Sentence(0, 0, len(text))]
-        by_sentence: dict[int, list[Token]] = {}
-        for t in tokens:
-            by_sentence.setdefault(t.sentence, []).append(t)
-        token_at = {t.start: t for t in tokens}
-        units = [sentence_units(text, s, by_sentence.get(s.index, ())) for s in sentences]
-        words = [[text[a:b] for a, b in u] for u in units]
+        by_sentence: dict[int, Sequence[Token]] = {}
+        if tokens:
+            # tokens come in text order, sentence by sentence: cut the list where they change
+            sentence_of = [t.sentence for t in tokens]
+            cuts = [0, *(i for i in range(1, len(tokens)) if sentence_of[i] != sentence_of[i - 1]),
+                    len(tokens)]
+            for a, b in zip(cuts, cuts[1:]):
+                by_sentence.setdefault(sentence_of[a], []).extend(tokens[a:b])
+        spans: list[tuple[int, int]] = []
+        owners: list[Token | None] = []
+        words: list[list[str]] = []
+        first_unit: list[int] = []
+        for s in sentences:
+            sentence_spans, sentence_words, sentence_owners = _units(text, s, by_sentence.get(s.index, ()))
+            first_unit.append(len(spans))
+            spans.extend(sentence_spans)
+            owners.extend(sentence_owners)
+            words.append(sentence_words)
+        if not spans:
+            return []
+        kinds, inside, starts = self._tag_flat(words)
         mentions: list[Mention] = []
-        for sentence, spans, sent_words, tags in zip(sentences, units, words,
-                                                     self.tag_document(words)):
-            if tags.count("O") != len(tags):
-                for m in mentions_from_tags(text, spans, tags, sentence.index):
-                    self._finish(m, text, token_at, spans, sent_words)
-                    mentions.append(m)
+        for kind, first, last in flat_spans(kinds, inside, starts):
+            label = LABEL_MAP.get(self._classes[kind])
+            if label is None:
+                continue
+            sentence = sentences[bisect_right(first_unit, first) - 1]
+            start, end = spans[first][0], spans[last][1]
+            mention = Mention(start, end, text[start:end], label, source="ner", sentence=sentence.index)
+            self._finish(mention, text, owners[first],
+                         spans[first - 1] if first > 0 and not starts[first] else None)
+            mentions.append(mention)
         return mentions
 
-    def _finish(self, mention: Mention, text: str, token_at: dict[int, Token],
-                units: list[tuple[int, int]], words: list[str]) -> None:
+    def _finish(self, mention: Mention, text: str, first: Token | None,
+                before: tuple[int, int] | None) -> None:
         """Trim a leading conjunction/preposition off the span; note a title before a person."""
-        first = token_at.get(mention.start)
-        if first is not None:
+        if first is not None and first.start == mention.start:
             cut = _proclitic_length(first)
             if cut and mention.start + cut < mention.end:
                 mention.start += cut
                 mention.text = text[mention.start:mention.end]
-        if mention.label == "PER":
-            i = next((k for k, (s, e) in enumerate(units) if s <= mention.start < e), 0)
-            if i > 0 and "PER_TITLE" in self.lexicon.flags.get(word_key(words[i - 1]), ()):
-                mention.title = words[i - 1]
+        if mention.label == "PER" and before is not None:
+            word = text[before[0]:before[1]]
+            if "PER_TITLE" in self.lexicon.flags.get(word_key(word), ()):
+                mention.title = word
 
 
 __all__ = ["NerTagger", "LABEL_MAP", "mentions_from_tags", "sentence_units", "missing_model_error"]

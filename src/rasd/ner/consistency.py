@@ -4,15 +4,81 @@ A news article names an actor with a title once ("وزير الدفاع رامس
 ("رامسفيلد"); the tagger is sure of the first and may miss the rest. Every untagged occurrence
 of a word sequence tagged elsewhere in the same document takes that sequence's most frequent
 label.
+
+The work is done on flat arrays over the document's tokens (a class number per token, 0 for
+outside, and whether the token continues an entity), so that only the few tokens that are
+tagged, or repeat a tagged name, are looked at one by one.
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
-from .evaluate import entity_spans
+import numpy as np
 
 MIN_KEY_LENGTH = 3  # one- and two-letter words are too ambiguous to carry a label around
+
+
+def flat_spans(kinds: np.ndarray, inside: np.ndarray, sentence_start: np.ndarray
+               ) -> list[tuple[int, int, int]]:
+    """(class, first, last) of each entity, read the way seqeval reads IOB2 (an inside tag
+    after outside or after another class opens an entity; sentences never share one)."""
+    tagged = kinds > 0
+    if not tagged.any():
+        return []
+    previous = np.concatenate([[0], kinds[:-1]])
+    opens = tagged & (~inside | sentence_start | (previous != kinds))
+    # an entity runs until the next token that does not continue it
+    breaks = np.concatenate([np.nonzero(~tagged | opens)[0], [len(kinds)]])
+    firsts = np.nonzero(opens)[0]
+    lasts = breaks[np.searchsorted(breaks, firsts, side="right")] - 1
+    return list(zip(kinds[firsts].tolist(), firsts.tolist(), lasts.tolist()))
+
+
+def propagate_flat(key_ids: Sequence[int], key_strings: Sequence[str], kinds: np.ndarray,
+                   inside: np.ndarray, sentence_start: np.ndarray, sentence_end: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Classes and inside flags with each document entity's class copied to its untagged
+    repetitions.
+
+    ``key_ids`` number the tokens' word keys (same key, same id; ``key_strings[id]`` is the
+    key); ``sentence_end[i]`` is the position just past token i's sentence.
+    """
+    spans = flat_spans(kinds, inside, sentence_start)
+    if not spans:
+        return kinds, inside
+    keys = list(key_ids)
+    votes: dict[tuple[int, ...], dict[int, int]] = {}
+    for kind, first, last in spans:
+        name = tuple(keys[first:last + 1])
+        if len(name) > 1 or len(key_strings[name[0]]) >= MIN_KEY_LENGTH:
+            counts = votes.setdefault(name, {})
+            counts[kind] = counts.get(kind, 0) + 1
+    if not votes:
+        return kinds, inside
+    by_first: dict[int, list[tuple[tuple[int, ...], int]]] = {}
+    for name, counts in votes.items():
+        # the most frequent class; the first seen among equals (max keeps the first maximum)
+        by_first.setdefault(name[0], []).append((name, max(counts, key=counts.__getitem__)))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda c: -len(c[0]))  # the longest name wins where names nest
+    kinds, inside = kinds.copy(), inside.copy()
+    ids = np.asarray(key_ids)
+    where = np.nonzero((kinds == 0) & np.isin(ids, list(by_first)))[0].tolist()
+    ends = sentence_end.tolist() if where else []
+    for i in where:
+        if kinds[i] != 0:
+            continue  # a name copied just before covers it
+        end_of_sentence = ends[i]
+        for name, kind in by_first[keys[i]]:
+            end = i + len(name)
+            if (end <= end_of_sentence and tuple(keys[i:end]) == name
+                    and not kinds[i:end].any()
+                    and not (end < end_of_sentence and kinds[end] and inside[end])):
+                kinds[i:end] = kind
+                inside[i] = False
+                inside[i + 1:end] = True
+                break
+    return kinds, inside
 
 
 def propagate_labels(keys: Sequence[Sequence[str]], tags: Sequence[list[str]]) -> list[list[str]]:
@@ -20,40 +86,29 @@ def propagate_labels(keys: Sequence[Sequence[str]], tags: Sequence[list[str]]) -
 
     ``keys`` are the sentences' word keys (normalized forms), ``tags`` their IOB2 tags.
     """
-    votes: dict[tuple[str, ...], Counter[str]] = {}
+    ids: dict[str, int] = {}
+    classes: dict[str, int] = {}
+    flat_keys, flat_kinds, flat_inside, starts, ends = [], [], [], [], []
     for sentence, sentence_tags in zip(keys, tags):
-        if sentence_tags.count("O") == len(sentence_tags):
-            continue
-        for kind, first, last in entity_spans(sentence_tags):
-            name = tuple(sentence[first:last + 1])
-            if len(name) > 1 or len(name[0]) >= MIN_KEY_LENGTH:
-                votes.setdefault(name, Counter())[kind] += 1
-    if not votes:
-        return [list(t) for t in tags]
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for name, counter in votes.items():
-        by_first.setdefault(name[0], []).append((name, counter.most_common(1)[0][0]))
-    for candidates in by_first.values():
-        candidates.sort(key=lambda c: -len(c[0]))  # the longest name wins where names nest
-    out = []
-    for sentence, sentence_tags in zip(keys, tags):
-        new = list(sentence_tags)
-        n = len(sentence)
-        for i in [i for i, key in enumerate(sentence) if key in by_first]:
-            key = sentence[i]
-            if new[i] != "O":
-                continue
-            for name, label in by_first[key]:
-                end = i + len(name)
-                if (end <= n and tuple(sentence[i:end]) == name
-                        and all(t == "O" for t in new[i:end])
-                        and not (end < n and new[end].startswith("I-"))):
-                    new[i] = "B-" + label
-                    for j in range(i + 1, end):
-                        new[j] = "I-" + label
-                    break
-        out.append(new)
+        end = len(flat_keys) + len(sentence)
+        for j, (key, tag) in enumerate(zip(sentence, sentence_tags)):
+            flat_keys.append(ids.setdefault(key, len(ids)))
+            flat_kinds.append(0 if tag == "O" else classes.setdefault(tag[2:], len(classes) + 1))
+            flat_inside.append(tag.startswith("I-"))
+            starts.append(j == 0)
+            ends.append(end)
+    kinds, inside = propagate_flat(flat_keys, list(ids), np.array(flat_kinds, dtype=np.int64),
+                                   np.array(flat_inside, dtype=bool), np.array(starts, dtype=bool),
+                                   np.array(ends, dtype=np.int64))
+    names = {i: c for c, i in classes.items()}
+    out, k = [], 0
+    for sentence in tags:
+        row = []
+        for _ in sentence:
+            row.append("O" if kinds[k] == 0 else ("I-" if inside[k] else "B-") + names[int(kinds[k])])
+            k += 1
+        out.append(row)
     return out
 
 
-__all__ = ["propagate_labels", "MIN_KEY_LENGTH"]
+__all__ = ["propagate_labels", "propagate_flat", "flat_spans", "MIN_KEY_LENGTH"]

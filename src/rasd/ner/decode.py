@@ -3,25 +3,33 @@
 A linear-chain CRF scores a token as the sum of the weights of its features. Each of our
 features depends on one word at a fixed window offset, on a word pair (bigrams), or on the
 cue words next to the word's other occurrences in the document. So a word type's share of
-the score at each window position is one small vector, summed once and cached; bigrams and
-document cues are looked up with array operations; Viterbi runs over all sentences of a
-document at once. The tags equal crfsuite's own on the same model (a test checks this);
-the work per token is a few array gathers instead of ~50 feature strings.
+the score at each window position is one small vector, summed once and kept in a table;
+bigrams and document cues are looked up with array operations; Viterbi runs over all
+sentences of a document at once. The tags equal crfsuite's own on the same model (a test
+checks this); the work per token is a few array gathers instead of ~50 feature strings.
+
+Word types live in the table by (lookup key, shape), since the features depend on nothing
+else: the model's frequent words come precomputed with it, and a new surface form of a known
+word costs one dictionary look-up. The words a document brings that the table lacks are
+described and scored together, in one batch.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 import pycrfsuite
 
-from .features import WINDOW, FeatureExtractor, shape
+from .features import WINDOW, FeatureExtractor, shape, word_keys
 
-_TYPE_LIMIT = 200_000
+_TYPE_LIMIT = 400_000
 _NO_ROW = -1
 # The first two rows of the per-type tables stand for the edges between sentences: _AFTER is
 # the position just past a sentence's end, _BEFORE the one just before its start.
 _AFTER, _BEFORE, _FIRST_ROW = 0, 1, 2
+# Columns of the per-type metadata.
+_BEFORE_KEY, _AFTER_KEY, _STEM, _MARKS, _KEY = range(5)
 
 
 class CrfWeights:
@@ -53,6 +61,18 @@ class CrfWeights:
             transitions[index[a], index[b]] = weight
         tagger.close()
         return cls(labels, attributes, state, transitions)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The weights as named arrays (to store beside the model and skip parsing it)."""
+        return {"labels": np.array(self.labels), "attributes": np.array(list(self.attributes)),
+                "state": self.state, "transitions": self.transitions}
+
+    @classmethod
+    def from_arrays(cls, arrays) -> "CrfWeights":
+        """Weights from what ``arrays`` gave."""
+        names = arrays["attributes"].tolist()
+        return cls(arrays["labels"].tolist(), dict(zip(names, range(len(names)))),
+                   arrays["state"], arrays["transitions"])
 
     def score(self, features: Sequence[str]) -> np.ndarray:
         """The summed weights of ``features`` for each label."""
@@ -89,6 +109,19 @@ class _Bigrams:
         return np.nonzero(hit)[0], self.rows[at[hit]]
 
 
+class Decoded:
+    """One document's best labels, flat over its tokens, with what the tagger needs next."""
+
+    __slots__ = ("labels", "key_ids", "lengths", "starts")
+
+    def __init__(self, labels: np.ndarray, key_ids: np.ndarray, lengths: np.ndarray,
+                 starts: np.ndarray):
+        self.labels = labels  # label index of each token (into CrfWeights.labels)
+        self.key_ids = key_ids  # the decoder's id of each token's lookup key
+        self.lengths = lengths  # tokens per sentence
+        self.starts = starts  # first token of each sentence
+
+
 class FastDecoder:
     """Tags documents with a CRF's weights and the extractor its features came from."""
 
@@ -100,34 +133,44 @@ class FastDecoder:
         self._boundary = {o: weights.score([f"{o}:BOUNDARY"]) for o in WINDOW}
         self._before = _Bigrams(weights, "bg-=")
         self._after = _Bigrams(weights, "bg+=")
-        marks = sorted({m for flags in extractor.lexicon.flags.values() for m in flags})
+        marks = extractor.lexicon.all_marks()
         self._mark_bit = {m: i for i, m in enumerate(marks)}
         # the document-cue features "dL=MARK" / "dR=MARK" as one row of weights per mark bit
         self._cue_left = np.array([weights.score([f"dL={m}"]) for m in marks]).reshape(len(marks), n)
         self._cue_right = np.array([weights.score([f"dR={m}"]) for m in marks]).reshape(len(marks), n)
         self._bits = np.arange(len(marks), dtype=np.int64)
-        # attribute rows by window slot, keyed by the feature without its "-1:" prefix
+        # the features a word has at the centre, by attribute row; the ones it lends its
+        # neighbours ("-1:w=…", "2:sh=A" …), by feature without the offset, as one block of
+        # weights per feature: a row per window slot
         self._own_rows: dict[str, int] = {}
-        self._window_rows: list[dict[str, int]] = [{} for _ in WINDOW]
-        prefixes = {f"{o}:": slot for slot, o in enumerate(WINDOW)}
+        self._window_rows: dict[str, int] = {}
+        slot_of = {f"{o}:": slot for slot, o in enumerate(WINDOW)}
+        lent: list[tuple[int, int, int]] = []
         for attribute, r in weights.attributes.items():
             head, sep, rest = attribute.partition(":")
-            slot = prefixes.get(head + sep) if sep else None
+            slot = slot_of.get(head + sep) if sep else None
             if slot is None:
                 self._own_rows[attribute] = r
             else:
-                self._window_rows[slot][rest] = r
-        self._known_rows: dict[str, int] = {}
-        self._known_shapes: list[str] = []
-        self._known_table = np.zeros((0, 1 + len(WINDOW), n))
+                lent.append((self._window_rows.setdefault(rest, len(self._window_rows)), slot, r))
         self._zero = len(weights.state)
         self._padded_state = np.vstack([weights.state, np.zeros((1, n))])
-        self._rows: dict[str, int] = {}
-        self._keys: list[str] = ["", ""]  # word key of each row (none for the edge rows)
+        self._window_zero = len(self._window_rows)
+        self._window_blocks = np.zeros((len(self._window_rows) + 1, len(WINDOW), n))
+        for feature, slot, r in lent:
+            self._window_blocks[feature, slot] = weights.state[r]
+        self._known_words: list[str] = []
+        self._known_shapes: list[str] = []
+        self._rows: dict[str, int] = {}  # surface token -> row
+        self._types: dict[tuple[str, str], int] = {}  # (key, shape) -> row
+        self._key_ids: dict[str, int] = {}
+        self.key_strings: list[str] = []  # the lookup key of each key id
         self._stems: dict[str, int] = {}
-        capacity = 1024
-        self._table = np.zeros((capacity, 1 + len(WINDOW), n))  # per type: own + each offset
-        self._meta = np.zeros((capacity, 4), dtype=np.int64)  # before-key, after-key, stem, marks
+        self._size = _FIRST_ROW
+        # rows, keys and stems kept when the table is trimmed
+        self._permanent = (_FIRST_ROW, 0, 0)
+        self._table = np.zeros((1024, 1 + len(WINDOW), n))  # per type: own + each offset
+        self._meta = np.zeros((1024, 5), dtype=np.int64)  # see the _BEFORE_KEY… columns
         self._set_edge_rows()
 
     def _set_edge_rows(self) -> None:
@@ -139,74 +182,120 @@ class FastDecoder:
         for offset, vector in self._boundary.items():
             # a word `offset` before the sentence end (offset > 0) or after its start (< 0)
             self._table[_AFTER if offset > 0 else _BEFORE, slots[offset]] = vector
-        self._meta[_AFTER] = (_NO_ROW, self._after.keys["</s>"], _NO_ROW, 0)
-        self._meta[_BEFORE] = (self._before.keys["<s>"], _NO_ROW, _NO_ROW, 0)
+        self._meta[_AFTER] = (_NO_ROW, self._after.keys["</s>"], _NO_ROW, 0, _NO_ROW)
+        self._meta[_BEFORE] = (self._before.keys["<s>"], _NO_ROW, _NO_ROW, 0, _NO_ROW)
 
-    def _reset(self) -> None:
-        """Forget cached word types (a bound on memory for endless streams)."""
-        self._rows.clear()
-        self._stems.clear()
-        del self._keys[_FIRST_ROW:]
+    def _reserve(self, rows: int) -> None:
+        """Room in the tables for ``rows`` more word types."""
+        need = self._size + rows
+        if need > len(self._table):
+            capacity = max(need, 2 * len(self._table))
+            grow = capacity - len(self._table)
+            self._table = np.concatenate([self._table, np.zeros((grow, *self._table.shape[1:]))])
+            self._meta = np.concatenate([self._meta, np.zeros((grow, 5), dtype=np.int64)])
 
-    def _row(self, token: str) -> int:
-        """The row of the per-type tables for ``token`` (filled on first sight)."""
-        row = self._rows.get(token)
-        if row is not None:
-            return row
-        row = len(self._rows) + _FIRST_ROW
-        if row >= len(self._table):
-            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-            self._meta = np.concatenate([self._meta, np.zeros_like(self._meta)])
-        key, kind, _, document_stem, marks = self.extractor.summary(token)
-        known = self._known_rows.get(key)
-        if known is not None and self._known_shapes[known] == kind:
-            self._table[row] = self._known_table[known]  # same key and shape: same features
-        else:
-            self._table[row] = self._type_scores(token)
+    def _trim(self) -> None:
+        """Forget the word types met while tagging (a bound on memory for endless streams)."""
+        rows, keys, stems = self._permanent
+        self._size = rows
+        self._rows = {t: r for t, r in self._rows.items() if r < rows}
+        self._types = {k: r for k, r in self._types.items() if r < rows}
+        del self.key_strings[keys:]
+        self._key_ids = {k: i for k, i in self._key_ids.items() if i < keys}
+        self._stems = {k: i for k, i in self._stems.items() if i < stems}
+
+    def _type_meta(self, key: str, kind: str) -> tuple[int, int, int, int, int]:
+        """The metadata row of a (key, shape) type: its word-pair key ids, stem id, marks, key id."""
+        _, document_stem, marks = self.extractor.key_summary(key, kind)
         mask = 0
         for m in marks:
             mask |= 1 << self._mark_bit[m]
         stem = _NO_ROW if document_stem is None else self._stems.setdefault(document_stem, len(self._stems))
-        self._meta[row] = (self._before.keys.get(key, _NO_ROW), self._after.keys.get(key, _NO_ROW),
-                           stem, mask)
-        if row < len(self._keys):
-            self._keys[row] = key
-        else:
-            self._keys.append(key)  # rows are handed out in order: row == len(self._keys)
-        self._rows[token] = row
+        key_id = self._key_ids.get(key)
+        if key_id is None:
+            key_id = self._key_ids[key] = len(self.key_strings)
+            self.key_strings.append(key)
+        return (self._before.keys.get(key, _NO_ROW), self._after.keys.get(key, _NO_ROW),
+                stem, mask, key_id)
+
+    def _new_type(self, key: str, kind: str) -> int:
+        """A table row for a (key, shape) type, its metadata filled in (its scores are not)."""
+        row = self._size
+        self._size += 1
+        self._meta[row] = self._type_meta(key, kind)
+        self._types[(key, kind)] = row
         return row
 
+    def _add_tokens(self, tokens: list[str]) -> None:
+        """Give rows to surface tokens not seen before, scoring the new types in one batch."""
+        self._reserve(len(tokens))
+        fresh_rows: list[int] = []
+        fresh_types: list[tuple[str, str]] = []
+        types = self._types
+        for token, key in zip(tokens, word_keys(tokens)):
+            kind = shape(token)
+            row = types.get((key, kind))
+            if row is None:
+                row = self._new_type(key, kind)
+                fresh_rows.append(row)
+                fresh_types.append((key, kind))
+            self._rows[token] = row
+        if fresh_rows:
+            self._table[fresh_rows] = self._type_scores(fresh_types)
 
-
-    def _type_scores(self, token: str) -> np.ndarray:
-        """A word type's summed weights: at the centre, and lent to each window offset."""
-        entry = self.extractor.entry(token)
-        zero = self._zero
-        rows = [r for r in map(self._own_rows.get, entry.own) if r is not None] or [zero]
-        starts = [0]
-        for slot_rows in self._window_rows:
-            starts.append(len(rows))
-            found = [r for r in map(slot_rows.get, entry.neighbour) if r is not None]
-            rows.extend(found or (zero,))
-        # every group holds at least one row (the zero row), as reduceat needs
-        return np.add.reduceat(self._padded_state[rows], starts, axis=0)
+    def _type_scores(self, types: Sequence[tuple[str, str]]) -> np.ndarray:
+        """(key, shape) types' summed weights: at the centre, and lent to each window offset."""
+        own_get, window_get = self._own_rows.get, self._window_rows.get
+        zero, window_zero = (self._zero,), (self._window_zero,)
+        own: list[int] = []
+        own_starts: list[int] = []
+        lent: list[int] = []
+        lent_starts: list[int] = []
+        describe = self.extractor.describe
+        for key, kind in types:
+            entry = describe(key, kind)
+            own_starts.append(len(own))
+            own.extend([r for r in map(own_get, entry.own) if r is not None] or zero)
+            lent_starts.append(len(lent))
+            lent.extend([r for r in map(window_get, entry.neighbour) if r is not None] or window_zero)
+        # every group holds at least one row (a zero row), as reduceat needs
+        out = np.empty((len(types), 1 + len(WINDOW), self._padded_state.shape[1]))
+        out[:, 0] = np.add.reduceat(self._padded_state[own], own_starts, axis=0)
+        out[:, 1:] = np.add.reduceat(self._window_blocks[lent], lent_starts, axis=0)
+        return out
 
     def precompute(self, words: Sequence[str]) -> tuple[list[str], list[str], np.ndarray]:
         """Type scores of frequent words, computed once at training time and shipped, so that
         tagging starts warm: (words, their shapes, scores)."""
-        table = np.stack([self._type_scores(w) for w in words]) if words else self._table[:0]
-        return list(words), [shape(w) for w in words], table
+        words = list(words)
+        shapes = [shape(w) for w in words]
+        types = list(zip(words, shapes))  # the words are lookup keys already
+        parts = [self._type_scores(types[i:i + 2000]) for i in range(0, len(types), 2000)]
+        table = np.concatenate(parts) if parts else self._table[:0]
+        return words, shapes, table
 
     def precomputed(self) -> tuple[list[str], list[str], np.ndarray]:
         """The type scores given to use_precomputed (to hand on to a copy)."""
-        words = sorted(self._known_rows, key=self._known_rows.__getitem__)
-        return words, list(self._known_shapes), self._known_table
+        rows = slice(_FIRST_ROW, _FIRST_ROW + len(self._known_words))
+        return list(self._known_words), list(self._known_shapes), self._table[rows].copy()
 
     def use_precomputed(self, words: Sequence[str], shapes: Sequence[str], table: np.ndarray) -> None:
-        """Take type scores made by ``precompute`` for the same model and lexicon."""
-        self._known_rows = {w: i for i, w in enumerate(words)}
-        self._known_shapes = list(shapes)
-        self._known_table = table
+        """Take type scores made by ``precompute`` for the same model and lexicon (the words are
+        lookup keys); they stay in the table for good."""
+        self._size = _FIRST_ROW
+        self._rows, self._types, self._key_ids, self._stems = {}, {}, {}, {}
+        self.key_strings = []
+        self._known_words, self._known_shapes = list(words), list(shapes)
+        self._reserve(len(words))
+        rows = slice(_FIRST_ROW, _FIRST_ROW + len(words))
+        if words:
+            self._meta[rows] = np.array([self._type_meta(w, k) for w, k in zip(words, shapes)],
+                                        dtype=self._meta.dtype)
+        self._types = dict(zip(zip(words, shapes), range(rows.start, rows.stop)))
+        self._size = rows.stop
+        self._table[rows] = table
+        self._reserve(len(words) // 4 + 1024)  # room for the new words of the first documents
+        self._permanent = (self._size, len(self.key_strings), len(self._stems))
 
     def _emissions(self, sentences: Sequence[Sequence[str]]
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -218,94 +307,119 @@ class FastDecoder:
         "sentence edge" weights.
         """
         if len(self._rows) >= _TYPE_LIMIT:
-            self._reset()
-        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
-        known, row = self._rows.get, self._row
-        padded: list[int] = [_AFTER, _BEFORE]
-        for s in sentences:
-            padded.extend([known(t) or row(t) for t in s])  # word rows start at 2, never 0
-            padded.append(_AFTER)
-            padded.append(_BEFORE)
-        pid = np.array(padded, dtype=np.int64)
-        size, table = len(pid), self._table
-        middle = slice(2, size - 2)
-        e = table[pid[middle], 0] + self._bias
-        for slot, offset in enumerate(WINDOW, start=1):
-            e += table[pid[2 + offset:size - 2 + offset], slot]
-        meta = self._meta[pid]
-        for bigrams, column in ((self._before, 0), (self._after, 1)):
-            keys = meta[:, column]
-            if column == 0:  # (previous word, this word)
-                left, right = keys[1:size - 3], keys[middle]
-            else:  # (this word, next word)
-                left, right = keys[middle], keys[3:size - 1]
-            at, rows = bigrams.lookup(left, right)
-            e[at] += self.weights.state[rows]  # one pair per position: positions are distinct
-        marks = meta[:, 3]
-        self._add_document_cues(e, meta[middle, 2], marks[1:size - 3], marks[3:size - 1])
-        real = pid[middle] >= _FIRST_ROW
+            self._trim()
+        flat = list(chain.from_iterable(sentences))
+        get = self._rows.get
+        ids = list(map(get, flat))
+        if None in ids:
+            self._add_tokens(list(dict.fromkeys(t for t, i in zip(flat, ids) if i is None)))
+            ids = list(map(get, flat))
+        lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
         starts = np.cumsum(lengths) - lengths
-        return e[real], lengths, starts, pid[middle][real]
+        # token j of sentence s sits at 2 + starts[s] + j + 2 s; each sentence is followed by
+        # an _AFTER and a _BEFORE row, and the layout opens with the same two
+        n_tokens, n_sentences = len(flat), len(sentences)
+        size = n_tokens + 2 * n_sentences + 2
+        pid = np.full(size, _BEFORE, dtype=np.int64)
+        ends = 2 + starts + lengths + 2 * np.arange(n_sentences)
+        pid[0] = _AFTER
+        pid[ends] = _AFTER
+        sentence = np.repeat(np.arange(n_sentences), lengths)
+        where = 2 + np.arange(n_tokens) + 2 * sentence
+        rows = np.array(ids, dtype=np.int64)
+        pid[where] = rows
+        # one gather of every position's type scores, then each window slot is a shifted view
+        scores = self._table[pid]
+        e = scores[where, 0] + self._bias
+        for slot, offset in enumerate(WINDOW, start=1):
+            e += scores[where + offset, slot]
+        meta = self._meta[pid]
+        before, after = meta[:, _BEFORE_KEY], meta[:, _AFTER_KEY]
+        for bigrams, left, right in ((self._before, before[where - 1], before[where]),
+                                     (self._after, after[where], after[where + 1])):
+            at, attribute_rows = bigrams.lookup(left, right)
+            e[at] += self.weights.state[attribute_rows]  # one pair per position: distinct
+        marks = meta[:, _MARKS]
+        self._add_document_cues(e, meta[where, _STEM], marks[where - 1], marks[where + 1])
+        return e, lengths, starts, rows
 
     def _add_document_cues(self, e: np.ndarray, stems: np.ndarray, left_marks: np.ndarray,
                            right_marks: np.ndarray) -> None:
         """Add "dL=/dR=" weights: the cue marks next to any occurrence of each token's stem."""
-        has_stem = stems >= 0
-        if not has_stem.any() or not len(self._bits):
+        if not len(self._bits):
             return
-        local, inverse = np.unique(stems[has_stem], return_inverse=True)
+        at = np.nonzero(stems >= 0)[0]
+        if not len(at):
+            return
+        # group the occurrences of each stem (a stable sort), OR their neighbours' marks per group
+        order = at[np.argsort(stems[at], kind="stable")]
+        sorted_stems = stems[order]
+        opens = np.concatenate([[True], sorted_stems[1:] != sorted_stems[:-1]])
+        firsts = np.nonzero(opens)[0]
+        group = np.cumsum(opens) - 1
         for cue_marks, weights in ((left_marks, self._cue_left), (right_marks, self._cue_right)):
-            per_stem = np.zeros(len(local), dtype=np.int64)
-            np.bitwise_or.at(per_stem, inverse, cue_marks[has_stem])
-            bits = (per_stem[:, None] >> self._bits) & 1
-            e[has_stem] += (bits @ weights)[inverse]
+            per_stem = np.bitwise_or.reduceat(cue_marks[order], firsts)
+            used = np.nonzero(per_stem)[0]
+            if not len(used):
+                continue
+            vectors = np.zeros((len(firsts), e.shape[1]))
+            vectors[used] = ((per_stem[used, None] >> self._bits) & 1) @ weights
+            e[order] += vectors[group]
 
     def _viterbi(self, e: np.ndarray, lengths: np.ndarray, starts: np.ndarray) -> np.ndarray:
-        """Best label index of every token, all sentences decoded together (longest first, so
-        the sentences still running at step t are a prefix of the batch)."""
+        """Best label index of every token, all sentences decoded together, step t of every
+        sentence at once (time-major; the best previous label is picked with argmax and its
+        score gathered by index, which numpy does faster than a max over a middle axis)."""
         n_labels = e.shape[1]
-        best = np.zeros(len(e), dtype=np.int64)
         if len(e) == 0:
-            return best
-        order = np.argsort(-lengths, kind="stable")
-        sorted_lengths = lengths[order]
-        width, s = int(sorted_lengths[0]), len(order)
-        rank = np.empty(s, dtype=np.int64)
-        rank[order] = np.arange(s)
+            return np.zeros(0, dtype=np.intp)
+        s, width = len(lengths), int(lengths.max())
         sentence = np.repeat(np.arange(s), lengths)
         position = np.arange(len(e)) - starts[sentence]
-        row = rank[sentence]
-        scores = np.zeros((s, width, n_labels))
-        scores[row, position] = e
-        running = np.searchsorted(-sorted_lengths, -np.arange(width), side="left").tolist()  # k: len > t
-        trans = self.weights.transitions[None]
-        delta = scores[:, 0].copy()
-        back = np.zeros((s, width, n_labels), dtype=np.int64)
-        candidates = np.empty((s, n_labels, n_labels))
+        scores = np.zeros((width, s, n_labels))
+        scores[position, sentence] = e
+        into = np.ascontiguousarray(self.weights.transitions.T)  # [to, from]
+        candidates = np.empty((s, n_labels, n_labels))  # [sentence, to, from]
+        flat = candidates.reshape(-1)
+        base = np.arange(s * n_labels) * n_labels
+        delta = scores[0]
+        history = [delta]
+        back = [base[:0]]
         for t in range(1, width):
-            k = running[t]
-            c = np.add(delta[:k, :, None], trans, out=candidates[:k])
-            back[:k, t] = c.argmax(axis=1)
-            np.add(c.max(axis=1), scores[:k, t], out=delta[:k])
-        paths = np.zeros((s, width), dtype=np.int64)
-        current = delta.argmax(axis=1)
+            np.add(delta[:, None, :], into, out=candidates)
+            best = candidates.argmax(axis=2)
+            back.append(best)
+            delta = flat[base + best.ravel()].reshape(s, n_labels)
+            delta += scores[t]
+            history.append(delta)
         index = np.arange(s)
-        for t in range(width - 1, -1, -1):
-            k = running[t]
-            paths[:k, t] = current[:k]
-            if t > 0:
-                current[:k] = back[index[:k], t, current[:k]]
-        return paths[row, position]
+        last = np.stack(history)[lengths - 1, index].argmax(axis=1)
+        # past its end a sentence runs on through padding: its pointer just past the end leads
+        # from any label back to its own best last label
+        for k in np.nonzero((lengths < width) & (lengths > 0))[0].tolist():
+            back[lengths[k]][k] = last[k]
+        paths = np.empty((width, s), dtype=np.intp)
+        current = history[-1].argmax(axis=1)
+        for t in range(width - 1, 0, -1):
+            paths[t] = current
+            current = back[t][index, current]
+        paths[0] = current
+        return paths[position, sentence]
+
+    def decode_flat(self, sentences: Sequence[Sequence[str]]) -> Decoded:
+        """Best labels of a document's tokens, flat, with their key ids and sentence bounds."""
+        e, lengths, starts, rows = self._emissions(sentences)
+        return Decoded(self._viterbi(e, lengths, starts), self._meta[rows, _KEY], lengths, starts)
 
     def decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[list[str]]]:
         """IOB2 tags for the sentences of one document, and the words' lookup keys."""
         if not sentences:
             return [], []
-        e, lengths, starts, ids = self._emissions(sentences)
-        labels, keys = self.weights.labels, self._keys
-        flat = [labels[i] for i in self._viterbi(e, lengths, starts).tolist()]
-        flat_keys = [keys[i] for i in ids.tolist()]
-        bounds = list(zip(starts.tolist(), lengths.tolist()))
+        decoded = self.decode_flat(sentences)
+        labels, keys = self.weights.labels, self.key_strings
+        flat = [labels[i] for i in decoded.labels.tolist()]
+        flat_keys = [keys[i] for i in decoded.key_ids.tolist()]
+        bounds = list(zip(decoded.starts.tolist(), decoded.lengths.tolist()))
         return [flat[a:a + n] for a, n in bounds], [flat_keys[a:a + n] for a, n in bounds]
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -313,4 +427,4 @@ class FastDecoder:
         return self.decode(sentences)[0]
 
 
-__all__ = ["CrfWeights", "FastDecoder"]
+__all__ = ["CrfWeights", "FastDecoder", "Decoded"]

@@ -7,6 +7,7 @@ list concatenations per token.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -24,6 +25,14 @@ _PUNCT = frozenset(".,،;؛:!?؟\"'«»()[]{}<>-–—/\\*=+&%$#@|~^`…")
 def word_key(token: str) -> str:
     """The form a word is looked up under: normalized Arabic, lower-case Latin, digits as 0."""
     return normalize(token).lower().translate(_DIGITS_TO_ZERO)
+
+
+def word_keys(tokens: Sequence[str]) -> list[str]:
+    """word_key of many tokens at once (every step maps characters one by one and keeps line
+    breaks, so one pass over the joined tokens does it)."""
+    if not tokens:
+        return []
+    return word_key("\n".join(tokens)).split("\n")
 
 
 def strip_proclitics(key: str) -> str:
@@ -46,6 +55,8 @@ _ARABIC = frozenset(chr(c) for c in range(0x0600, 0x0700))
 
 
 _CLITIC_LETTERS = frozenset("وفبلك")
+# An Arabic letter, then only Arabic letters and marks (no Arabic-Indic digit): shape "A".
+_PLAIN_ARABIC = re.compile("[\u0621-\u064a][\u0600-\u065f\u066a-\u06ff]*")
 
 
 def shape(token: str) -> str:
@@ -53,6 +64,8 @@ def shape(token: str) -> str:
 
     A Latin name with an Arabic conjunction or preposition glued on ("وDell") is Latin.
     """
+    if _PLAIN_ARABIC.fullmatch(token):
+        return "A"  # the common case, answered without building a set
     head = 0
     while head < 2 and head < len(token) - 1 and token[head] in _CLITIC_LETTERS:
         head += 1
@@ -80,6 +93,10 @@ class Lexicon:
     clusters: dict[str, str] = field(default_factory=dict)  # word key -> "3.1.7.2"
     flags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word key -> ("LOC", ...)
 
+    def all_marks(self) -> list[str]:
+        """Every mark a word can carry, sorted."""
+        return sorted({m for flags in self.flags.values() for m in flags})
+
 
 @dataclass(slots=True)
 class WordEntry:
@@ -104,16 +121,28 @@ class FeatureExtractor:
         """The cheap part of a word's description: key, shape, stem, the stem it shares document
         context under (None for punctuation, digits, short words) and its lexicon marks."""
         key = word_key(token)
-        stem = strip_proclitics(key)
         kind = shape(token)
+        return (key, kind, *self.key_summary(key, kind))
+
+    def key_summary(self, key: str, kind: str) -> tuple[str, str | None, tuple[str, ...]]:
+        """(stem, document stem or None, lexicon marks) of a word key of a given shape."""
+        stem = strip_proclitics(key)
         flags = self.lexicon.flags
-        marks = tuple(sorted(set(flags.get(key, ())) | set(flags.get(stem, ()))))
+        own, stems = flags.get(key, ()), flags.get(stem, ())
+        if stems and stems != own:
+            marks = tuple(sorted(set(own) | set(stems))) if own else stems
+        else:
+            marks = own
         wordlike = len(stem) >= 3 and kind in ("A", "L", "Lu")
-        return key, kind, stem, stem if wordlike else None, marks
+        return stem, stem if wordlike else None, marks
 
     def _describe(self, token: str) -> WordEntry:
         """The features of one word type."""
-        key, kind, stem, document_stem, marks = self.summary(token)
+        return self.describe(word_key(token), shape(token))
+
+    def describe(self, key: str, kind: str) -> WordEntry:
+        """The features of the words with this lookup key and shape (they depend on nothing else)."""
+        stem, document_stem, marks = self.key_summary(key, kind)
         clusters = self.lexicon.clusters
         own = [f"w={key}", f"st={stem}", f"sh={kind}", f"len={min(len(stem), 8)}"]
         for n in (1, 2, 3, 4):
@@ -215,5 +244,5 @@ class FeatureExtractor:
         return out
 
 
-__all__ = ["Lexicon", "FeatureExtractor", "WordEntry", "word_key", "strip_proclitics", "shape",
+__all__ = ["Lexicon", "FeatureExtractor", "WordEntry", "word_key", "word_keys", "strip_proclitics", "shape",
            "WINDOW", "CLUSTER_LEVELS"]

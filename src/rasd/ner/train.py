@@ -1,6 +1,7 @@
 """Training the CRF tagger on ANERcorp's training region (never its test text)."""
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -86,9 +87,18 @@ def types_path(model: Path) -> Path:
 
 def save_type_scores(model: Path, lexicon: Lexicon) -> None:
     """Precompute the score vectors of the lexicon's frequent words, so tagging starts warm."""
-    decoder = FastDecoder(CrfWeights.from_model(model.read_bytes()), FeatureExtractor(lexicon))
+    data = model.read_bytes()
+    weights = CrfWeights.from_model(data)
+    decoder = FastDecoder(weights, FeatureExtractor(lexicon))
     words, shapes, table = decoder.precompute(sorted(lexicon.clusters))
-    np.savez_compressed(types_path(model), words=np.array(words), shapes=np.array(shapes), table=table)
+    # the model's weights too, read out once here: parsing crfsuite's dump costs a second
+    np.savez_compressed(types_path(model), words=np.array(words), shapes=np.array(shapes), table=table,
+                        model_digest=np.array(model_digest(data)), **weights.arrays())
+
+
+def model_digest(model: bytes) -> str:
+    """A short fingerprint of a model file's bytes."""
+    return hashlib.blake2b(model, digest_size=8).hexdigest()
 
 
 def train(shared: Path, out: Path | None = None, quiet: bool = False) -> TrainReport:
