@@ -6,6 +6,7 @@ sheet, and describe what the pipeline finds in a corpus.
     python scripts/sample_events.py score sheet.csv
     python scripts/sample_events.py redact sheet.csv --out eval/ant_sample/judged.csv
     python scripts/sample_events.py stats ../shared/data/ant_corpus_v2_1_middleeast [--json]
+    python scripts/sample_events.py changes eval/ant_sample/seed2026_final.csv ../shared/data/ant_corpus_v2_1_middleeast
 
 A sheet has one row per event (document, outlet, sentence, trigger, type, status, source,
 target, place, time, with the character offsets of sentence and trigger) and empty columns
@@ -296,10 +297,58 @@ def format_stats(stats: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+# ---- re-reading a judged sheet with the current code ----------------------------------------------
+
+COMPARED = ("type", "status", "source_ids", "target_ids", "place_id")
+
+
+def changes(rows: list[dict[str, str]], records_by_doc: dict[str, list[dict[str, Any]]]) -> list[dict[str, str]]:
+    """For each judged row, what the current code gives at the same trigger (same document, same
+    character span): "gone" when no event has that trigger any more, else the fields that differ.
+    Only these rows need a new judgement to score the current code on the same sample."""
+    out = []
+    for i, r in enumerate(rows):
+        now = None
+        for rec in records_by_doc.get(r.get("doc_id", ""), ()):
+            spans = [(rec.get("evidence") or {}).get("trigger_span")]
+            spans += [m.get("trigger_span") for m in rec.get("more_evidence") or []]
+            if r.get("trigger_span") in {_span(x) for x in spans if x}:
+                now = redact([sheet_row(rec)])[0]
+                break
+        if now is None:
+            out.append({"row": str(i), "event_id": r.get("event_id", ""), "change": "gone"})
+            continue
+        diff = [f"{c}: {r.get(c, '')} -> {now[c]}" for c in COMPARED if _cell(c, r.get(c)) != _cell(c, now[c])]
+        if diff:
+            out.append({"row": str(i), "event_id": r.get("event_id", ""), "change": "; ".join(diff)})
+    return out
+
+
+def _cell(column: str, value: str | None) -> Any:
+    """A sheet cell as compared: actor ids as a set (their order says nothing)."""
+    if column.endswith("_ids"):
+        return frozenset(x.strip() for x in (value or "").split(";") if x.strip())
+    return value or ""
+
+
+def records_of_documents(paths: list[str], doc_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """Event records, by document id, of the corpus documents named in a sheet (analysed now)."""
+    from rasd.ingest import read_paths
+    from rasd.model import Document
+    from rasd.pipeline import analyse, default_pipeline
+
+    pipeline = default_pipeline()
+    out: dict[str, list[dict[str, Any]]] = {}
+    for document in read_paths(paths):
+        if isinstance(document, Document) and document.id in doc_ids:
+            out[document.id] = [e.as_dict() for e in analyse(document, pipeline).events]
+    return out
+
+
 # ---- command line ----------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: sample | score | stats."""
+    """Entry point: sample | score | redact | changes | stats."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     p_sample = sub.add_parser("sample", help="draw N events into a sheet for a human judge")
@@ -315,6 +364,9 @@ def main(argv: list[str] | None = None) -> int:
     p_redact = sub.add_parser("redact", help="keep a judged sheet's ids, offsets and judgements, drop the text")
     p_redact.add_argument("sheet", type=Path)
     p_redact.add_argument("--out", type=Path, required=True, help="redacted sheet to write: .csv or .md")
+    p_changes = sub.add_parser("changes", help="rows of a judged sheet that the current code reads differently")
+    p_changes.add_argument("sheet", type=Path)
+    p_changes.add_argument("paths", nargs="+", help="the corpus the sheet was drawn from")
     p_stats = sub.add_parser("stats", help="events per article, types and statuses over a corpus")
     p_stats.add_argument("paths", nargs="+")
     p_stats.add_argument("--limit", type=int, default=None)
@@ -345,6 +397,13 @@ def main(argv: list[str] | None = None) -> int:
         rows = redact(read_sheet(args.sheet))
         write_sheet(rows, args.out)
         print(f"wrote {len(rows)} judged events without article text to {args.out}")
+        return 0
+    if args.command == "changes":
+        rows = read_sheet(args.sheet)
+        found = changes(rows, records_of_documents(args.paths, {r.get("doc_id", "") for r in rows}))
+        for c in found:
+            print(f"row {c['row']} {c['event_id']}: {c['change']}")
+        print(f"{len(found)} of {len(rows)} rows read differently now; judge these again to score the current code")
         return 0
     stats = corpus_stats(args.paths, args.limit)
     print(json.dumps(stats, ensure_ascii=False) if args.json else format_stats(stats))

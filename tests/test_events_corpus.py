@@ -104,3 +104,32 @@ def test_judged_samples_point_at_their_sentences(ant_dir):
         assert text[t0:t1].strip() and "\n\n" not in text[s0:s1]
         assert r["type"] in EVENT_TYPES and r["status"] in STATUSES
         assert r["type_ok"] in ("0", "1")
+
+
+def _sample_events_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "sample_events.py"
+    spec = importlib.util.spec_from_file_location("sample_events_for_changes", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("status,source,expected", [
+    ("occurred", "ISR", None),                                 # read the same: nothing to judge again
+    ("planned", "ISR", "status: planned -> occurred"),
+    ("occurred", "", "source_ids:  -> ISR"),
+])
+def test_changes_lists_only_rows_read_differently(status, source, expected):
+    script = _sample_events_script()
+    record = {"event_id": "e1", "doc_id": "d1", "type": "ASSAULT", "status": "occurred",
+              "source": [{"id": "ISR", "text": "إسرائيل"}], "target": [], "location": None,
+              "evidence": {"trigger_span": [10, 14], "sentence_span": [0, 40]}}
+    row = {"event_id": "e1", "doc_id": "d1", "trigger_span": "10:14", "type": "ASSAULT", "status": status,
+           "source_ids": source, "target_ids": "", "place_id": ""}
+    found = script.changes([row], {"d1": [record]})
+    assert [c["change"] for c in found] == ([] if expected is None else [expected])
+    gone = script.changes([dict(row, trigger_span="50:54")], {"d1": [record]})
+    assert [c["change"] for c in gone] == ["gone"]

@@ -162,3 +162,127 @@ def test_a_bare_place_before_the_verb_is_not_its_location():
     e = _first("وقالت الوكالة إن القاهرة والرياض قدمتا مساعدات إلى اليمن.", "AID")
     assert e.location is None or e.location.name_ar != "القاهرة"
 
+
+
+# A verb whose subject is left unsaid (a pronoun in the verb) takes the most recent overt subject,
+# of this or the previous sentence, that agrees with the verb's person marking.
+UNSAID_SUBJECT_CASES = [
+    # feminine verb, feminine subject (a non-human plural in ات) in the previous sentence
+    ("اقتحمت القوات الإسرائيلية مخيما قرب الخليل فجر اليوم. واعتقلت خلال العملية عشرين شابا.",
+     "اعتقلت", {"ISR.MIL"}),
+    # masculine verb: the masculine subject of the previous sentence, past a feminine state
+    ("هاجم تنظيم داعش دورية للجيش العراقي غرب الموصل، في حين قصفت سوريا مواقع على الحدود. وهاجم بعدها "
+     "مواقع قرب الموصل.", "هاجم", {"ISIS"}),
+    # a form that also reads as a noun (قصف: shelling) is not taken for a verb with a pronoun
+    ("هاجم تنظيم داعش دورية للجيش العراقي غرب الموصل. وقصف بعدها مواقع قرب الموصل.", "قصف", set()),
+    # a feminine verb cannot take the masculine army as its subject
+    ("قصف الجيش السوري بلدات في ريف إدلب. وقصفت بعدها مواقع قرب حلب.", "قصفت", set()),
+    # an overt subject that rasd does not know as an actor is still the subject
+    ("قصف الجيش السوري بلدات في ريف إدلب. وقصف مجهولون مواقع قرب حلب.", "مجهولون", set()),
+    ("قصف الجيش السوري بلدات في ريف إدلب. والطائرات قصفت مواقع قرب حلب.", "قصفت", set()),
+]
+
+
+@pytest.mark.parametrize("text,trigger,source", UNSAID_SUBJECT_CASES)
+def test_an_unsaid_subject_is_the_last_agreeing_one(text, trigger, source):
+    events = extract(text)
+    last = events[-1] if trigger == "مجهولون" else next(
+        (e for e in events if e.evidence.trigger.endswith(trigger)), None)
+    assert last is not None, [(e.type, e.evidence.trigger) for e in events]
+    assert ids(last.source) == source
+
+
+def test_verb_agreement_reads_person_marking():
+    from rasd.events.roles import verb_agreement
+    assert verb_agreement("قصفت", "perf") == ("f", False)
+    assert verb_agreement("قصفوا", "perf") == ("m", True)
+    assert verb_agreement("يقصف", "impf") == ("m", False)
+    assert verb_agreement("تقصف", "impf") == ("f", False)
+    assert verb_agreement("قصفا", "perf") is None  # a dual says too little
+
+
+def test_the_sentence_place_comes_before_the_articles_city():
+    text = ("انتقد أردوغان في أنقرة الصمت الدولي. وعقد أردوغان اجتماعا في أنقرة مع قادة حزبه. "
+            "وفي قطاع غزة، تظاهر الآلاف قرب السياج وقتل ثلاثة منهم برصاص القوات الإسرائيلية.")
+    events = extract(text)
+    killed = [e for e in events if e.type == "ASSAULT"]
+    assert killed and killed[0].location is not None and killed[0].location.country == "PSE"
+    protest = [e for e in events if e.type == "PROTEST"]
+    assert protest and "ERDOGAN" not in ids(protest[0].source)  # "تظاهر الآلاف": said subject
+
+
+def test_no_fallback_to_the_articles_place_when_the_sentence_is_elsewhere():
+    text = ("قصفت طائرات مجهولة مواقع في درنة. وقتل عشرة أشخاص في درنة. وتظاهر المئات في بنغازي. "
+            "وفي سياق آخر قالت مصادر إن حلب شهدت احتجاجات واسعة ضد الغلاء.")
+    protest = [e for e in extract(text) if e.type == "PROTEST" and "احتجاجات" in e.evidence.trigger]
+    assert protest
+    assert protest[0].location is None or protest[0].location.country == "SYR"
+
+
+# Constructions around the verb that decide who its subject is (sentences written for these tests).
+SUBJECT_CASES = [
+    # a definite body rasd knows by no name is the subject; the name after it the object
+    ("وتتهم المحكمة المتظاهرين بالتخريب.", "ACCUSE", set(), {"PROTESTERS"}),
+    # the owner of what is hit is a target, not the subject of a verb with an unsaid subject
+    ("وقال المتحدث باسم الجيش العراقي إن القوات قصفت مواقع داعش.", "ASSAULT", set(), {"ISIS"}),
+    ("قصفت طائرات التحالف الدولي مواقع داعش.", "ASSAULT", {"INTL_COALITION"}, {"ISIS"}),
+    # a second relative clause with و: the antecedent, not the modifier's complement, is the subject
+    ("وبات سلاح حزب الله المدعوم من إيران والذي يقاتل الجيش السوري موضع خلاف.", "ASSAULT",
+     {"HEZBOLLAH"}, {"SYR.MIL"}),
+    ("والتقى الوفد قادة حماس في القاهرة.", "CONSULT", set(), {"HAMAS"}),
+    # لـ joins its author to an agent noun, past adjectives ("غارة للقوات", "الهجوم المحتمل للجيش")
+    ("وأكد السفير أن غارة للقوات الإسرائيلية أدت إلى مقتل قيادي.", "ASSAULT", {"ISR.MIL"}, set()),
+    ("وتستعد المنظمات الإنسانية للهجوم المحتمل للجيش السوري على إدلب.", "ASSAULT", {"SYR.MIL"}, set()),
+]
+
+
+@pytest.mark.parametrize("sentence,etype,source,target", SUBJECT_CASES)
+def test_who_is_the_subject(sentence, etype, source, target):
+    e = _first(sentence, etype)
+    assert ids(e.source) == source and ids(e.target) >= target
+
+
+def test_a_resumptive_pronoun_makes_the_antecedent_the_partner():
+    events = extract("وأكد الوزير أن قادة حماس الذين تتفاوض معهم مصر منذ أشهر قبلوا العرض.")
+    talks = [e for e in events if "تتفاوض" in e.evidence.trigger]
+    assert talks, [(e.type, e.evidence.trigger) for e in events]
+    assert ids(talks[0].source) == {"EGY"} and "HAMAS" in ids(talks[0].target)
+
+
+REACTION_CASES = [
+    # a condemnation of an act, in the next sentence, is aimed at the act's authors
+    ("شنت الطائرات الإسرائيلية غارات على مواقع في غزة. وأدانت مصر الغارات ووصفتها بالعدوان.", "ACCUSE",
+     {"EGY"}, {"ISR"}),
+    # a target the sentence names is kept
+    ("قصف الجيش السوري بلدات في ريف إدلب. وانتقدت تركيا روسيا بعد القصف.", "ACCUSE", {"TUR"}, {"RUS"}),
+]
+
+
+@pytest.mark.parametrize("text,etype,source,target", REACTION_CASES)
+def test_a_reaction_is_aimed_at_the_authors_of_the_act(text, etype, source, target):
+    e = _first(text, etype)
+    assert ids(e.source) == source and ids(e.target) == target
+
+
+# A definite body named by its kind ("المنظمة", "الحركة", "الوزارة") refers back to the last
+# actor of the previous or this sentence with that head or of that kind; never to the speaker.
+BODY_CASES = [
+    ("انتقدت الأمم المتحدة احتجاز الناشطين في طهران. وحثت المنظمة السلطات على الإفراج عنهم.", "REQUEST", {"UN"}),
+    ("قتل ثلاثة جنود في هجوم شنته حركة حماس. وتوعدت الحركة بمزيد من الهجمات.", "THREATEN", {"HAMAS"}),
+    ("وأدانت وزارة الخارجية الإيرانية الغارات. وطالبت الوزارة مجلس الأمن بالتحرك.", "REQUEST", {"IRN.MFA"}),
+    # no antecedent of that kind nearby: no source, and not the speaker of the sentence before
+    ("قصفت الطائرات مواقع حركة حماس. وأعلنت الحكومة المصرية رفضها. ودعت الحركة إلى التهدئة.", "REQUEST", set()),
+]
+
+
+@pytest.mark.parametrize("text,etype,source", BODY_CASES)
+def test_a_definite_body_refers_back(text, etype, source):
+    e = [x for x in extract(text) if x.type == etype][-1]
+    assert ids(e.source) == source
+
+
+def test_a_definite_body_with_two_candidates_of_its_kind_stays_unresolved():
+    text = ("واندلعت اشتباكات بين حركة حماس وتنظيم داعش في غزة. "
+            "ونشرت الجماعة قوات في الأحياء الشرقية.")
+    e = [x for x in extract(text) if x.type == "MOBILIZE"]
+    assert e and ids(e[-1].source) == set()

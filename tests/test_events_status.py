@@ -116,6 +116,18 @@ NEWS_STATUS = [
     # a masculine "مستمر" after the event, or before it, says it goes on
     ("وأدان البيان القصف المستمر على الغوطة.", "ASSAULT", "القصف", "ongoing"),
     ("وأكد أن الجيش مستمر بالتنسيق مع التحالف الدولي.", "COOPERATE", "بالتنسيق", "ongoing"),
+    # sanctions or threats already made, after لـ, are no purpose
+    ("ونقلت شركات أوروبية أعمالها إلى خارج إيران تفاديا للعقوبات الأمريكية.", "SANCTION", "للعقوبات", "occurred"),
+    ("وأكد الوزير أن بلاده تتصدى للتهديدات الإسرائيلية بحزم.", "THREATEN", "للتهديدات", "occurred"),
+    # a singular masdar after لـ still marks a purpose
+    ("وأرسل الجيش تعزيزات لشن هجوم على مواقع التنظيم.", "ASSAULT", "هجوم", "planned"),
+    # «لم … إلا» (only) affirms
+    ("ولم تنسحب القوات التركية من البلدة إلا بعد أسبوع من القتال.", "RETREAT", "تنسحب", "occurred"),
+    ("ولم تنسحب القوات التركية من البلدة.", "RETREAT", "تنسحب", "negated"),
+    # a proposal, a capability and a blocked text are not deeds done
+    ("واقترح الرئيس التركي هدنة في إدلب خلال القمة.", "RETREAT", "هدنة", "planned"),
+    ("وأبحرت المدمرة إلى منطقة يمكنها منها استهداف سوريا بسهولة.", "ASSAULT", "استهداف", "hypothetical"),
+    ("وحجبت الولايات المتحدة بيانا يدين إسرائيل في مجلس الأمن.", "ACCUSE", "يدين", "foiled"),
 ]
 
 

@@ -138,9 +138,33 @@ NEWS_NOT_EVENTS = [
     "بث تلفزيون المسيرة خطابا للزعيم.",                           # an outlet named "the march"
     "أكد الوزير أن لا نية لتغيير قواعد الاشتباك على الحدود.",      # rules of engagement
     "قال الوزير إن بلاده ملتزمة بالاتفاق النووي.",                 # an agreement named, not reached
+    "وتدخل الشاحنات إلى القطاع بموجب اتفاقية المعابر الموقعة قبل سنوات.",  # cited for its terms
+    "وأعلنت الشرطة أنها فككت خلية تدعم أفكار التنظيم المتطرف.",    # who the cell is, not an act
+    "ويدرس الرئيس الانسحاب من الاتفاق الموقع قبل ثلاث سنوات.",    # leaving an existing agreement
 ]
 
+# an attitude in the imperfect that says who someone is, not what they did
+DESCRIPTIONS = [
+    "حتى أولئك الذين ينتقدون سياسة الحكومة يريدون الاستقرار.",
+]
+
+
+@pytest.mark.parametrize("sentence", DESCRIPTIONS)
+def test_a_description_of_someone_is_no_event(sentence):
+    assert [e for e in extract(sentence) if e.type in ("ACCUSE", "SUPPORT", "REJECT")] == []
+
+
+@pytest.mark.parametrize("sentence,etype", [
+    ("وأصدرت الحكومة بيانا يدعم قرار مجلس الأمن.", "SUPPORT"),
+    ("ومنعت روسيا مشاريع قرارات تدين الحكومة السورية.", "ACCUSE"),  # a plural of documents too
+    ("ومنعت روسيا مشاريع قرارات عدة تدين الحكومة السورية.", "ACCUSE"),
+])
+def test_a_statement_still_says_what_it_says(sentence, etype):
+    assert [e.type for e in extract(sentence) if e.type == etype] == [etype]
+
 NOT_THREATS = [
+    "وحذر الوزير من أن القيود الجديدة تهدد التعاون بين البلدين.",
+    "وقال إن على الدول أن تتصدى للتهديد الإرهابي المتصاعد.",
     "وحذر التقرير من أن الجفاف يهدد حياة ملايين السكان.",          # a danger, not a threat uttered
     "وقال إن الأزمة تهدد استقرار المنطقة بأسرها.",
     "وتشكل الألغام تهديدا لحياة المدنيين في المنطقة.",

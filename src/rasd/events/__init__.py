@@ -17,7 +17,8 @@ from .attribution import AttributionTracker, SentenceSource, sentence_source
 from .lexicon import Lexicon, default_lexicon
 from .merge import Candidate, merge_candidates
 from .record import build_event
-from .roles import Roles, _np_after, _subject_before, assign_roles, is_actor
+from .roles import (Roles, _np_after, _subject_before, assign_roles, body_subject, definite_antecedent, is_actor,
+                    reaction_objects, sentence_countries, sentence_place, unsaid_subject, unsaid_subject_applies)
 from .status import CueAt, decide_status, find_cues
 from .syntax import RESULT_VERBS, SentenceView, build_view, cue_phrases, sentence_words
 from .triggers import Trigger, find_triggers
@@ -130,11 +131,19 @@ def _sentence_candidates(document: Document, view: SentenceView, lex: Lexicon,
         sources = [_ref(view, k) for k in roles.source]
         targets = [_ref(view, k) for k in roles.target]
         how = roles.source_from
-        if not sources:
+        if not sources and (body := body_subject(view, trig)) is not None:
+            # "وحثت المنظمة": the body named by its kind, not the speaker, is the subject
+            sources, how = definite_antecedent(body, [c.source + c.target for c in previous + out]), "pronoun"
+        elif not sources:
             sources, how = _fallback_source(view, trig, decision.cue, by_first, matrix, out, attribution)
+            if not sources and unsaid_subject_applies(view, trig):  # "وقصفت ..." with its subject unsaid
+                sources, how = unsaid_subject(view.words[trig.first], trig.tense, [c.source for c in previous + out],
+                                              frozenset(t.id for t in targets if t.id)), "pronoun"
         location = None
         if roles.location is not None:
             location = LocationRef.of(view.spans[roles.location].mention)
+        elif trig.sense.type in GROUND_TYPES and (k := sentence_place(view, trig)) is not None:
+            location = LocationRef.of(view.spans[k].mention)  # the sentence's place before the article's
         t0, t1 = view.tokens[trig.first].start, view.tokens[trig.last].end
         evidence = Evidence(text[s.start:s.end], (s.start, s.end), text[t0:t1], (t0, t1))
         time = _time(text, s, (t0, t1), document, decision.status in ("planned", "threatened"))
@@ -143,16 +152,21 @@ def _sentence_candidates(document: Document, view: SentenceView, lex: Lexicon,
             sentence=view.index, type=trig.sense.type, mode=trig.mode, cameo=trig.cameo,
             status=decision.status, status_cue=decision.cue.id if decision.cue else "",
             source=sources, target=[t for t in targets if t.id is None or t.id not in {x.id for x in sources}],
-            location=location, location_inferred=False, time=time, casualties=casualties,
+            location=location, location_inferred=location is not None and roles.location is None,
+            time=time, casualties=casualties,
             attribution=attribution, evidence=evidence,
             confidence=_confidence(trig, decision.explicit, sources, targets, location, how),
             rule=_rule(view, trig, decision.cue),
             definite=view.words[trig.first].al and not trig.verbal and not sources and not targets,
             cue_first=decision.cue.first if decision.cue else -1,
+            place_countries=sentence_countries(view) if location is None else frozenset(),
         )
         by_first[trig.first] = (trig, roles, cand)
         out.append(cand)
     _link_results(view, triggers, by_first)
+    for a, b in reaction_objects(view, triggers):  # "أدانت X الضربات": aimed at the strikes' authors
+        if by_first[a][2] is not None and by_first[b][2] is not None:
+            by_first[a][2].reaction_to = by_first[b][2]
     return out
 
 
@@ -212,6 +226,8 @@ def _fallback_source(view: SentenceView, trig: Trigger, cue: CueAt | None, by_fi
 
 def _link_results(view: SentenceView, triggers: list[Trigger], by_first: dict) -> None:
     """"الاتصالات ... أسفرت عن اتفاق": the agreement inherits the contacts' actors."""
+    if len(triggers) < 2:
+        return  # an origin before the result verb and a result after it: two triggers at least
     words = view.words
     for i, w in enumerate(words):
         if w.norm not in RESULT_VERBS and w.bare not in RESULT_VERBS:
@@ -242,7 +258,8 @@ def _confidence(trig: Trigger, explicit: bool, sources: list, targets: list,
     if explicit:
         c += 0.08
     if sources:
-        c += 0.1 if how not in ("purpose", "speaker", "accused", "cue-subject", "coordinated", "control") else 0.05
+        c += 0.1 if how not in ("purpose", "speaker", "accused", "cue-subject", "coordinated", "control",
+                                "pronoun") else 0.05
     if targets:
         c += 0.1
     if location is not None:
@@ -361,6 +378,8 @@ def _fill_location(c: Candidate, countries: _CountryPlaces) -> None:
             if ref is not None:
                 c.location, c.location_inferred = ref, True
                 return
+    if c.place_countries and countries.dominant not in c.place_countries:
+        return  # the sentence names places of another country: the article's do not apply
     if countries.dominant_city is not None:
         c.location, c.location_inferred = countries.dominant_city, True
         c.confidence = max(0.0, c.confidence - 0.05)

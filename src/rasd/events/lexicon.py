@@ -5,11 +5,13 @@ matching a token is one dict look-up after clitic stripping, cached per word typ
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from ..normalize import normalize
+from .alternation import longest_first
 from .inflect import IMPERFECT, PERFECT, noun_forms, verb_forms
 
 LEXICON_PACKAGE = "rasd.data.lexicon"
@@ -154,6 +156,7 @@ class Lexicon:
     _cache: dict[str, Word] = field(default_factory=dict, repr=False)
     # written word → (norm, proclitics, Word): the tokenizer gives one analysis per written word
     _token_cache: dict[str, tuple[str, tuple[str, ...], Word]] = field(default_factory=dict, repr=False)
+    _cores: re.Pattern[str] | None = field(default=None, repr=False)  # see _may_hit, built on first use
 
     # ---- loading ------------------------------------------------------------------------
 
@@ -284,13 +287,10 @@ class Lexicon:
     def _may_hit(self, norm: str) -> bool:
         """Is any core that a reading of ``norm`` leaves (at most _MAX_PROCLITICS letters off the
         front, an enclitic off the end) a lexicon form? Most words are not: one quick test."""
-        hits = self.core_hits
-        n = len(norm)
-        for i in range(min(_MAX_PROCLITICS, n - 1) + 1):
-            for j in _ENCLITIC_LENGTHS:
-                if n - j > i and norm[i:n - j] in hits:
-                    return True
-        return False
+        if self._cores is None:  # up to 4 letters, a form (as a trie), up to 3 letters
+            self._cores = re.compile(rf"(?s).{{0,{_MAX_PROCLITICS}}}?{longest_first(self.core_hits)}"
+                                     rf".{{0,{max(_ENCLITIC_LENGTHS)}}}")
+        return self._cores.fullmatch(norm) is not None
 
     def _word(self, norm: str, bare: str, core: str, conj: bool, prep: str, al: bool, fut: bool,
               encl: str, hits: tuple[FormHit, ...]) -> Word:
@@ -306,12 +306,16 @@ class Lexicon:
         entry = self._token_cache.get(text)
         if entry is not None and entry[0] == norm and entry[1] == proclitics:
             return entry[2]
-        w = self.word(text)
+        # the written word's own analysis; not kept apart when the clitic split below replaces
+        # it (one object per word type fewer for the memory and the garbage collector)
+        w = self._cache.get(text) or self._analyse(text)
         if not w.hits and norm and (norm != w.core or proclitics):
             pro = proclitics
             prep = w.prep or next((p for p in pro if p in ("ب", "ل", "ك")), "")
             w = _with_clitics(w, prep=prep, conj=w.conj or "و" in pro or "ف" in pro,
                               al=w.al or "ال" in pro, core=normalize(norm) or w.core)
+        else:
+            self._cache.setdefault(text, w)
         self._token_cache[text] = (norm, proclitics, w)
         return w
 

@@ -40,6 +40,8 @@ class Candidate:
     result_of: "Candidate | None" = None  # "X أسفرت عن Y": Y inherits X's actors
     more: list[Evidence] = field(default_factory=list)
     merged_into: "Candidate | None" = None
+    reaction_to: "Candidate | None" = None  # "أدانت X الضربات": the strikes' authors are its target
+    place_countries: frozenset[str] = frozenset()  # of the places its sentence names (no fallback across)
 
     def root(self) -> "Candidate":
         c = self
@@ -162,6 +164,12 @@ def merge_candidates(cands: list[Candidate], generic: frozenset[str] = frozenset
             kept.append(c)
         else:
             _absorb(target, c)
+    for c in cands:
+        if c.reaction_to is not None:
+            root, origin = c.root(), c.reaction_to.root()
+            if not root.target and origin is not root:
+                mine = _ids(root.source)
+                root.target.extend(r for r in origin.source if not (r.id and r.id in mine))
     for c in kept:
         if c.result_of is not None and not c.source:
             origin = c.result_of.root()

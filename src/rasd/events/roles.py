@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .syntax import (COMPLEMENTIZERS, LIST_CONTINUERS, LOC_PREPS, PLACE_NOUNS, PREPOSITIONS, RELATIVES, SCAN_STOPS,
-                     STRONG, WEAK, SentenceView, Span, is_nisba, nisba_adjective)
+from ..model import ActorRef
+from ..normalize import normalize
+from .syntax import (CLAUSE_OPENERS, COMPLEMENTIZERS, LIST_CONTINUERS, LOC_PREPS, PLACE_NOUNS, PREPOSITIONS,
+                     RELATIVES, SCAN_STOPS, STRONG, WEAK, SentenceView, Span, is_nisba, nisba_adjective)
 from .triggers import Trigger
 
 # prepositions (normalized; clitics as the letter) that mark the target, by event type
@@ -257,10 +259,10 @@ def _subject_before(view: SentenceView, h: int) -> list[int]:
     """The subject of a verb at ``h`` standing before it: SVO, or a relative clause's antecedent."""
     words = view.words
     j = h - 1
-    if j >= 0 and (words[j].norm in RELATIVES):
+    if j >= 0 and (words[j].bare in RELATIVES):  # (also "والذي")
         return _antecedent(view, j)
     while j >= 0:
-        if view.brk[j + 1] != 0 and not (j + 1 < h and words[j + 1].norm in RELATIVES):
+        if view.brk[j + 1] != 0 and not (j + 1 < h and words[j + 1].bare in RELATIVES):
             return []  # a comma, dash or bracket: a dateline ("القاهرة (رويترز) -") or an aside
         w = words[j]
         k = view.span_of[j]
@@ -302,7 +304,8 @@ def _antecedent(view: SentenceView, rel: int) -> list[int]:
         k = view.span_of[j]
         if k != -1:
             span = view.spans[k]
-            if is_actor(span) and not _as_location(view, k) and not is_nisba(span.mention):
+            if (is_actor(span) and not _as_location(view, k) and not is_nisba(span.mention)
+                    and not _modifier_object(view, span.first)):
                 out.append(k)
             j = span.first - 1
             continue
@@ -314,6 +317,16 @@ def _antecedent(view: SentenceView, rel: int) -> list[int]:
         j -= 1
     out.reverse()
     return out
+
+
+def _modifier_object(view: SentenceView, i: int) -> bool:
+    """Is the name at token ``i`` the complement of a modifier of the noun before it ("المدعوم من
+    إيران", "بقيادة حفتر")? It describes the antecedent of a relative pronoun; it is not it."""
+    words = view.words
+    if i >= 1 and (words[i - 1].norm in _MODIFIER_WORDS or words[i - 1].bare in _MODIFIER_WORDS):
+        return True  # "بقيادة حفتر", "الموالية لإيران"
+    return (i >= 2 and words[i - 1].bare in ("من", "الي", "مع")
+            and (words[i - 2].norm in _MODIFIER_WORDS or words[i - 2].bare in _MODIFIER_WORDS))
 
 
 def _introduced_by_prep(view: SentenceView, i: int) -> bool:
@@ -361,13 +374,18 @@ def _np_after(view: SentenceView, i: int, gap: int = 2, nominal: bool = False) -
         if (w.bare in PREPOSITIONS or w.bare in LOC_PREPS or w.tense is not None or w.prep
                 or w.norm in RELATIVES):
             return None
-        if w.hits:
-            return None
+        if w.hits or (not nominal and w.core in _PATIENT_HEADS):
+            return None  # "قصفت مواقع داعش": the name is the genitive of the verb's object
         if nominal and not _adjective(view, k):
             return None  # "الغارات مواقع داعش": a new noun phrase, not the genitive
     return None
 
 
+# nouns that name what is hit, held or visited, never who acts: an actor after them is their owner
+_PATIENT_HEADS = frozenset({"مواقع", "موقع", "مقرات", "مقر", "منازل", "منزل", "معاقل", "معقل", "تجمعات",
+                            "مخازن", "مخزن", "قواعد", "قاعده", "مراكز", "مركز", "نقاط", "نقطه", "تحصينات",
+                            "اهداف", "هدف", "اماكن", "مناطق", "منشات", "مستودعات", "مخابئ", "خطوط",
+                            "مواقعا", "اسلحه", "سفارة", "سفاره", "ممتلكات", "مصالح", "حسابات", "اموال"})
 _TITLE_PREPS = frozenset({"الي", "لدي", "في"})
 _ALLY_WORDS = frozenset({"حليف", "حليفه", "حليفت", "حلفاء", "حلفاو", "حلفائ", "شريك", "شريكه", "شريكت", "شركاء"})
 
@@ -412,6 +430,27 @@ def _counted(view: SentenceView, k: int) -> bool:
 _COLLECTIVE_TYPES = frozenset({"civilians", "civilian", "protesters", "prisoners", "journalists", "refugees",
                                "migrants", "detainees"})
 _THEN = frozenset({"كما", "ثم", "وكما"})
+
+
+# bodies that rasd may not know by name but that stand as a verb's subject ("المحكمة", "اللجان")
+_BODY_NOUNS = frozenset({"محكمه", "منظمه", "هيئه", "لجنه", "لجان", "مجلس", "مكتب", "وكاله", "مصادر", "مصدر",
+                         "شرطه", "حكومه", "سلطات", "قوات", "جماعه", "حركه", "نيابه", "محاكم", "جيش", "قياده",
+                         "اداره", "وزاره", "رئاسه", "برلمان", "ميليشيات", "مليشيات", "فصائل", "منظمات",
+                         "جمعيه", "اتحاد", "تحالف", "جهات", "اجهزه", "محتجون", "متظاهرون", "وفد", "وفود"})
+
+
+def _unknown_subject_between(view: SentenceView, i: int, k: int) -> bool:
+    """Does a definite body noun that rasd knows by no name stand between the verb at ``i`` and
+    the actor ``k`` after it? Then that noun is the subject and ``k`` a new phrase, the object
+    (a definite noun takes no genitive; a nisba adjective would describe it instead)."""
+    span = view.spans[k]
+    if is_nisba(span.mention):
+        return False
+    for j in range(i + 1, span.first):
+        w = view.words[j]
+        if w.al and not w.prep and (w.core in _BODY_NOUNS or w.core[2:] in _BODY_NOUNS):
+            return True
+    return False
 
 
 def _describing_clause(view: SentenceView, k: int, trig: Trigger) -> bool:
@@ -470,6 +509,25 @@ def _accused(view: SentenceView, trig: Trigger, used: set[int], markers: tuple[s
         nxt = view.spans[_with_conjuncts(view, sk)[-1]].last + 1
         if nxt < len(words) and (words[nxt].prep in markers or words[nxt].bare in markers):
             return sk
+    return None
+
+
+def _l_agent(view: SentenceView, trig: Trigger) -> int | None:
+    """The actor that لـ joins to an agent noun (not a masdar, whose لـ marks the object):
+    "غارة للقوات الجوية", "الهجوم المحتمل للنظام السوري", past adjectives and a number."""
+    words = view.words
+    for k in range(trig.last + 1, min(len(words), trig.last + 4)):
+        if view.brk[k] != 0:
+            return None
+        sk = _span_at(view, k)
+        if sk is not None:
+            span = view.spans[sk]
+            if view.clitic_prep(sk) == "ل" and is_actor(span) and not is_nisba(span.mention):
+                return sk
+            return None
+        w = words[k]
+        if w.prep or w.hits or w.tense is not None or w.bare in PREPOSITIONS or not (w.al or _adjective(view, k)):
+            return None
     return None
 
 
@@ -537,13 +595,16 @@ def assign_roles(view: SentenceView, trig: Trigger, triggers: list[Trigger]) -> 
         passive = trig.tense == "pass"
         before = _subject_before(view, h)
         prev = view.words[h - 1] if h > 0 else None
-        if prev is not None and prev.norm in RELATIVES and view.words[h].encl:
+        resumptive = (h + 1 < len(view.words) and view.words[h + 1].core in preps
+                      and view.words[h + 1].core != view.words[h + 1].bare)
+        if prev is not None and prev.bare in RELATIVES and (view.words[h].encl or resumptive):
+            # ("المسؤولين الذين تنسق معهم واشنطن": the pronoun after the preposition)
             # "المتظاهرين الذين اتهمهم": the antecedent is the object of the verb
             for k in before:
                 add(roles.target, k)
             before = []
         # SVO when a name stands right before the verb (after أن/إن, or a relative's antecedent)
-        svo = bool(before) and (view.words[h - 1].norm in RELATIVES or view.spans[before[-1]].last >= h - 2)
+        svo = bool(before) and (view.words[h - 1].bare in RELATIVES or view.spans[before[-1]].last >= h - 2)
         if svo and _describing_clause(view, before[-1], trig):
             # "أسرى أطلقت المعارضة سراحهم": an indefinite noun described by the clause, whose own
             # subject follows the verb; the noun is what the verb is about
@@ -553,6 +614,8 @@ def assign_roles(view: SentenceView, trig: Trigger, triggers: list[Trigger]) -> 
         # "أنها طالبت المملكة": the subject is the pronoun, the name after the verb its object
         pronoun_subject = prev is not None and prev.norm in _PRONOUN_COMPLEMENTIZERS
         subj = None if svo or pronoun_subject else _np_after(view, trig.last)
+        if subj is not None and _unknown_subject_between(view, trig.last, subj):
+            subj = None  # "وتتهم المحكمة الصحفيين بـ": the name after an unknown body is the object
         after_subj = view.spans[_with_conjuncts(view, subj)[-1]].last + 1 if subj is not None else trig.last + 1
         args = scan_arguments(view, after_subj, triggers, trig, _cur_from_phrase(view, trig))
         if not passive and trig.sense.cameo == "1823" and subj is not None and _counted(view, subj):
@@ -685,6 +748,11 @@ def assign_roles(view: SentenceView, trig: Trigger, triggers: list[Trigger]) -> 
                 add(roles.source, k)  # "بدعم من التحالف": the supporter
             elif how in preps:
                 add(roles.target, k)
+        if not roles.source and trig.sense.gen == "agent":
+            k = _l_agent(view, trig)
+            if k is not None and k not in used:
+                add(roles.source, k)  # "غارة للقوات الجوية السعودية", "الهجوم المحتمل للنظام"
+                roles.source_from = roles.source_from or "genitive"
         # a place before the trigger in its clause ("في درنة، شنت الطائرات غارات")
     if etype in ("CONSULT", "AGREE", "COOPERATE") and roles.location is not None:
         k = roles.location  # "اتصالات بفرنسا": with a state, not in it
@@ -773,4 +841,263 @@ def _location_before(view: SentenceView, trig: Trigger, triggers: list[Trigger])
     return None
 
 
-__all__ = ["Roles", "assign_roles", "scan_arguments", "is_actor", "is_place", "TARGET_PREPS"]
+
+
+# ---- a subject left unsaid: the verb's pronoun and its antecedent ----------------------------
+
+# broken plurals of people that take a plural verb ("عناصر التنظيم هاجموا")
+_HUMAN_PLURALS = frozenset({"عناصر", "افراد", "جنود", "مقاتلو", "مقاتلي", "مسلحو", "مسلحي", "رجال",
+                            "انصار", "اعضاء", "قاده", "ابناء", "سكان", "مواطنو", "مواطني", "عمال"})
+# states whose Arabic name is masculine although it has no article (لبنان قرر، عمان أعلن)
+_MASCULINE_STATES = frozenset({"لبنان", "عمان"})
+
+
+def verb_agreement(core: str, tense: str | None) -> tuple[str, bool] | None:
+    """(gender "m"/"f", plural) that the person marking of a third-person verb form asks of its
+    subject, or None when the form does not say (duals, first person, a noun)."""
+    if tense == "perf" or tense == "pass":
+        if core.endswith(("وا", "و")):
+            return "m", True
+        if core.endswith(("تا", "ا", "نا", "تم")):
+            return None  # dual, or first/second person
+        if core.endswith("ت"):
+            return "f", False
+        return "m", False
+    if tense == "impf":
+        if core.endswith(("ون", "وا", "ان")):
+            return (None if core.endswith("ان") else ("m", True))
+        if core.startswith("ت"):
+            return "f", False
+        if core.startswith("ي"):
+            return "m", False
+    return None
+
+
+def _head_noun(text: str) -> str:
+    """The first word of a name, without و and the article (القوات الإسرائيلية → قوات)."""
+    words = normalize(text).split()
+    if not words:
+        return ""
+    w = words[0]
+    if w.startswith("و") and len(w) > 4:
+        w = w[1:]
+    return w
+
+
+def actor_agrees(ref: ActorRef, agreement: tuple[str, bool]) -> bool:
+    """Could the actor be the subject of a verb asking ``agreement`` of it? Feminine: a state
+    (مصر، سوريا; not العراق، لبنان), a noun in ة or a non-human plural in ات (القوات، الحكومة);
+    plural: people in ين/ون or a broken plural of people (المسلحون، عناصر)."""
+    gender, plural = agreement
+    head = _head_noun(ref.text or ref.name_ar)
+    if not head:
+        return False
+    bare = head[2:] if head.startswith("ال") else head
+    human_plural = bare.endswith(("ين", "ون")) or bare in _HUMAN_PLURALS
+    if plural:
+        return human_plural
+    if ref.type == "state" and ref.id and "." not in ref.id and head == normalize(ref.text).strip():
+        feminine = not (head.startswith("ال") and not head.endswith(("ه", "ات"))) and head not in _MASCULINE_STATES
+    else:
+        feminine = bare.endswith(("ه", "ات"))
+    if gender == "f":
+        return feminine or (human_plural and bare in _HUMAN_PLURALS)  # "عناصر التنظيم قامت"
+    return not feminine and not human_plural
+
+
+def unsaid_subject(word, tense: str | None, earlier: list[list[ActorRef]],
+                   not_ids: frozenset[str] = frozenset()) -> list[ActorRef]:
+    """The antecedent of a verb's unsaid (pronoun) subject: the most recent overt subject, in
+    the same or the previous sentence, that agrees with the verb ("اقتحمت القوات الإسرائيلية
+    مخيم جنين. وقالت مصادر إنها اعتقلت ..."). ``earlier`` lists the sources of earlier events,
+    oldest first; ``not_ids`` are the event's own targets. Nothing when the verb's form does not
+    say who may be meant."""
+    agreement = verb_agreement(word.core, tense)
+    if agreement is None:
+        return []
+    for sources in reversed(earlier):
+        if not sources:
+            continue
+        if len(sources) > 1:
+            continue  # coordinated subjects take a dual or plural verb: too loose to follow
+        if sources[0].id in not_ids:
+            continue  # the event's own target ("ويتهم الإعلام جيش الإسلام") is not its subject
+        if actor_agrees(sources[0], agreement):
+            return list(sources)
+    return []
+
+
+# nouns that, next to a verb, are its overt subject though rasd knows them as no actor
+_AGENT_NOUNS = ACTOR_HEADS | frozenset({
+    "مروحيات", "مروحيه", "مجهولون", "مجهولين", "مسيره", "مسيرات", "عبوه", "سياره", "منظمه", "هيئه",
+    "لجنه", "مجلس", "مكتب", "محكمه", "وكاله", "منظمات", "مصادر", "مصدر", "شهود", "ناشطون", "سكان",
+    "مراسل", "بعثه", "مفوضيه", "جماعه", "حركه", "تنظيم", "اتحاد", "تحالف", "قياده", "رئاسه", "اداره"})
+_QUANTITIES = frozenset({"الاف", "مئات", "عشرات", "الالاف", "المئات", "العشرات", "ملايين", "الاف", "حشود", "الحشود"})
+_SKIP_BEFORE_VERB = frozenset({"قد", "وقد", "فقد", "لقد", "كذلك", "ايضا", "بدورها", "بدوره"})
+
+
+def unsaid_subject_applies(view: SentenceView, trig: Trigger) -> bool:
+    """Is the trigger an active verb whose subject the sentence leaves unsaid (a pronoun in the
+    verb), so that it must be found in an earlier clause or sentence? Not a masdar (after a
+    preposition or with the article), not after a relative pronoun or complementizer, not in
+    the passive, and not when a noun that rasd knows as no actor stands as the verb's subject,
+    before it ("القوات الأمنية أحبطت") or after it ("أغارت الطائرات", "وطالبت المنظمة")."""
+    if not trig.verbal or trig.tense not in ("perf", "impf") or trig.sense.cameo == "1823":
+        return False  # (unvocalized قتل is mostly the passive قُتل: its victims, not its doer)
+    h = trig.first
+    words = view.words
+    if "\u064f" in view.tokens[h].text[:3]:
+        return False  # "دُمرت", "يُحتجز": written passive
+    w = words[h]
+    if w.al or w.prep or any(x.tense is None for x in w.hits):
+        return False  # a noun, or a form that reads as one too ("رفض للتهميش")
+    j = h - 1
+    while j >= 0 and view.brk[j + 1] == 0 and words[j].norm in _SKIP_BEFORE_VERB:
+        j -= 1
+    if j >= 0 and view.brk[j + 1] == 0:
+        p = words[j]
+        if p.norm in RELATIVES or p.norm in COMPLEMENTIZERS or p.bare in PREPOSITIONS:
+            return False
+        if p.tense is None and p.bare not in CLAUSE_OPENERS and p.norm not in CLAUSE_OPENERS:
+            # a noun before the verb: its subject ("قواته قد استهدفت"), or the indefinite noun
+            # that the verb describes ("بحملة تستهدف ناشطين")
+            return False
+    n = trig.last + 1
+    if n < len(words) and view.brk[n] == 0:
+        k = view.span_of[n]
+        if k != -1:
+            m = view.spans[k].mention
+            if m.actor is None and m.place is None:
+                return False  # a name rasd cannot place, after the verb ("يحتجز بازوم")
+        else:
+            x = words[n]
+            if not x.prep and x.tense is None and x.bare not in PREPOSITIONS and (
+                    x.al or x.hits or x.core in _AGENT_NOUNS or x.core in _QUANTITIES or x.core[:1].isdigit()
+                    or x.core.endswith("ون") or trig.sense.type not in TRANSITIVE):
+                # "تظاهر الآلاف", "وطالبت المنظمة", "ورفض الملقي", "دمرت ضربات": a noun after the
+                # verb that may be its subject (an indefinite object, "قصفت مواقع", may follow)
+                return False
+    for j in range(h - 1, max(-1, h - 6), -1):
+        if view.brk[j + 1] == STRONG or words[j].tense is not None:
+            break
+        if words[j].norm in COMPLEMENTIZERS or words[j].bare in COMPLEMENTIZERS:
+            return False  # "قالت إنها بالفعل طلبت": the pronoun is the speaker's
+    return True
+
+
+
+# ---- a definite body named by its kind: "المنظمة", "الحركة", "الوزارة" ----------------------
+
+# the kind of actor a definite body noun refers back to (beside any actor whose name has that head)
+_BODY_KINDS: dict[str, frozenset[str]] = {
+    "منظمه": frozenset({"igo", "ngo"}), "وزاره": frozenset({"ministry"}), "حكومه": frozenset({"government"}),
+    "حركه": frozenset({"armed_group", "political_group", "militia"}), "تنظيم": frozenset({"armed_group"}),
+    "جماعه": frozenset({"armed_group", "political_group", "militia"}), "تحالف": frozenset({"coalition"}),
+    "ميليشيا": frozenset({"militia", "armed_group"}), "ميليشيات": frozenset({"militia", "armed_group"}),
+    "هيئه": frozenset(), "لجنه": frozenset(), "مفوضيه": frozenset(), "بعثه": frozenset({"igo"}),
+    "وكاله": frozenset(), "حزب": frozenset({"political_group"}), "سلطات": frozenset({"government"}),
+}
+
+
+def body_subject(view: SentenceView, trig: Trigger) -> str | None:
+    """The head of a definite body noun, with no name rasd knows, standing as the verb's subject
+    right after it or right before it ("وحثت المنظمة ...", "الحركة كانت تعد لمظاهرة")."""
+    if not trig.verbal:
+        return None
+    words = view.words
+    for j in (trig.last + 1, trig.first - 1):
+        if not 0 <= j < len(words) or view.span_of[j] != -1:
+            continue
+        if view.brk[max(j, trig.first)] != 0 and j > trig.first:
+            continue
+        w = words[j]
+        if w.al and not w.prep and not w.encl and w.core in _BODY_KINDS:
+            if (j + 1 < len(words) and view.brk[j + 1] == 0 and view.span_of[j + 1] != -1
+                    and is_nisba(view.spans[view.span_of[j + 1]].mention)):
+                return None  # "الحكومة الإيرانية" when rasd holds only its nisba: not a reference back
+            return w.core
+    return None
+
+
+def definite_antecedent(core: str, earlier: list[list[ActorRef]]) -> list[ActorRef]:
+    """The actor a definite body noun refers back to: the most recent one, in the events of this
+    and the previous sentence, whose name has that head ("منظمة العفو الدولية" for "المنظمة") or,
+    for a group, ministry or government, the one actor in view of the kind it names."""
+    kinds = _BODY_KINDS.get(core, frozenset())
+    of_kind: dict[str, ActorRef] = {}
+    for refs in reversed(earlier):
+        for ref in reversed(refs):
+            head = _head_noun(ref.text or ref.name_ar)
+            if head.startswith("ال"):
+                head = head[2:]
+            if head == core:
+                return [ref]
+            if ref.type in kinds and ref.id:
+                of_kind.setdefault(ref.id, ref)
+    # by kind only when one actor of that kind is in view ("الجماعة" after HTS and ISIS: either)
+    return list(of_kind.values()) if len(of_kind) == 1 else []
+
+
+# ---- reactions: whom a condemnation or a vow of retaliation is aimed at --------------------
+
+_REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN"})
+_REACTED_TO = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+
+
+def reaction_objects(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]]:
+    """(reaction, act) trigger pairs where a condemnation, protest or vow has an act as its
+    object ("أدانت الحكومة العراقية الضربات", "توعدت الفصائل بالرد على الغارات", "احتجاجات على
+    اعتقال"): the act's authors are the reaction's target."""
+    out = []
+    for r in triggers:
+        if r.sense.type not in _REACTIONS:
+            continue
+        for t in triggers:
+            if t.first <= r.last or t.first - r.last > 8 or t.verbal or t.sense.type not in _REACTED_TO:
+                continue
+            if not view.same_scope(r.first, t.first) or any(
+                    view.words[j].tense is not None and not view.words[j].hits for j in range(r.last + 1, t.first)):
+                break
+            out.append((r.first, t.first))
+            break
+    return out
+
+
+# ---- the sentence's own place ------------------------------------------------------------
+
+
+def sentence_place(view: SentenceView, trig: Trigger) -> int | None:
+    """The locative place nearest the trigger anywhere in its sentence ("قتل 17 فلسطينيا في
+    مواجهات مع القوات الإسرائيلية في قطاع غزة", "مقتل جنديين، قرب الحدود"), for an event whose
+    own clause names none: the sentence's place comes before the article's."""
+    best, best_key = None, (2, 10 ** 6)
+    for k, span in enumerate(view.spans):
+        if not is_place(span) or is_nisba(span.mention) or not view.locative_before(span.first):
+            continue
+        # a city before a country ("في محافظة الحديدة ... في اليمن"), then the nearest; a place
+        # after the trigger is more often its own than one before it
+        d = span.first - trig.last if span.first > trig.last else 2 * (trig.first - span.last)
+        place = span.mention.place
+        key = (1 if place is not None and place.precision == "country" else 0, d)
+        if key < best_key:
+            best, best_key = k, key
+    return best
+
+
+def sentence_countries(view: SentenceView) -> frozenset[str]:
+    """The countries of the places a sentence names as places (cities, regions, a state after
+    في/بـ), not of states named as actors ("القوات الإسرائيلية")."""
+    out = set()
+    for span in view.spans:
+        p = span.mention.place
+        if p is None or not p.country or is_nisba(span.mention):
+            continue
+        if span.mention.actor is None or view.locative_before(span.first):
+            out.add(p.country)
+    return frozenset(out)
+
+
+__all__ = ["Roles", "assign_roles", "scan_arguments", "is_actor", "is_place", "TARGET_PREPS", "unsaid_subject",
+           "unsaid_subject_applies", "verb_agreement", "actor_agrees", "sentence_place",
+           "sentence_countries", "reaction_objects",
+           "body_subject", "definite_antecedent"]

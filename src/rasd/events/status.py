@@ -108,8 +108,8 @@ def decide_status(view: SentenceView, trig: Trigger, cues: list[CueAt]) -> Statu
                 found.append(("planned", None, True))  # ليشن: purpose
             elif prev is not None and prev.norm in COMPLEMENTIZERS and prev.norm in ("ان", "بان", "وان"):
                 found.append(("planned", None, True))  # subjunctive after أن
-            elif prev is not None and prev.norm in PAST_AUX:
-                found.append(("occurred", None, True))
+            elif prev is not None and (prev.norm in PAST_AUX or prev.core in ("لم", "لما")):
+                found.append(("occurred", None, True))  # (لم + jussive is a past: "لم تنسحب إلا بعد")
             elif prev is not None and prev.norm in QAD:
                 found.append(("hypothetical", None, True))
             elif trig.sense.type in _SPEECH and _describes(view, h):
@@ -120,8 +120,9 @@ def decide_status(view: SentenceView, trig: Trigger, cues: list[CueAt]) -> Statu
                 found.append(("ongoing", None, True))
         else:
             found.append(("occurred", None, True))
-    elif hw.prep == "ل" and not hw.encl and not _governs_l(prev):
-        found.append(("planned", None, True))  # لشنّ غارات، لاستكمال: purpose (not لاحتجازه: cause)
+    elif hw.prep == "ل" and not hw.encl and not _governs_l(prev) and not (hw.al and hw.core.endswith("ات")):
+        # لشنّ غارات، لاستكمال: purpose (not لاحتجازه: cause; not a plural noun, "تجنبا للعقوبات")
+        found.append(("planned", None, True))
     if trig.support_verb is not None and trig.support_verb.aspect:
         found.append((trig.support_verb.aspect, None, True))
 
@@ -143,6 +144,8 @@ def decide_status(view: SentenceView, trig: Trigger, cues: list[CueAt]) -> Statu
                 if 0 < target - c.last <= reach and view.same_scope(c.last, target):
                     if c.id == "neg.ma" and not (target == c.last + 1 and words[target].tense == PERFECT):
                         continue  # ما is negation only before a perfect verb (else "what")
+                    if _only(view, c.last):
+                        continue  # "لم تنسحب القوات إلا بعد ...": it did, only then
                     if all(words[k].tense is None or k == target for k in range(c.last + 1, target)):
                         found.append((c.status, c, True))
                         break
@@ -191,6 +194,16 @@ def _describes(view: SentenceView, h: int) -> bool:
     if w.al or w.encl:
         return False
     return w.core in _DOCUMENTS or w.norm in _DOCUMENTS
+
+
+def _only(view: SentenceView, neg: int) -> bool:
+    """Is the negation at ``neg`` the first half of «لم/ما/لا … إلا» (only), which affirms?"""
+    for k in range(neg + 1, min(len(view.words), neg + 12)):
+        if view.brk[k] == STRONG or view.clause[k] != view.clause[neg]:
+            return False
+        if view.words[k].norm == "الا":  # (not "وإلا": "or else" opens a condition)
+            return k + 1 < len(view.words) and view.words[k + 1].norm not in ("اذا", "ان")
+    return False
 
 
 def _governs_l(prev) -> bool:

@@ -145,6 +145,7 @@ class _Grammar:
     word_groups: dict[str, frozenset[str]]  # a word → the named word groups of _NEEDS it is in
     by_word: dict[str, tuple[frozenset[str], frozenset[str]]]  # memo of _word_rules (bounded)
     key_words: re.Pattern[str]  # the written words that hold a key (after at most two letters)
+    maybe_digit: re.Pattern[str]  # a character that may be a digit (str.isdigit: ² too)
 
 
 def _unresolved() -> Resolved:
@@ -502,8 +503,11 @@ def _grammar() -> _Grammar:
             group_of.setdefault(word, set()).add(group)
     one_word = [w for w in set(keys).union(*groups.values()) if re.fullmatch(r"\w+", w)]
     key_words = re.compile(rf"(?<!\w)\w{{0,2}}{longest_first(one_word)}(?!\w)")
+    # \d, the other digits of the BMP (², ①), and any astral character (checked the slow way)
+    other_digits = "".join(c for c in map(chr, range(0x10000)) if c.isdigit() and not c.isdecimal())
+    maybe_digit = re.compile(rf"\d|[{re.escape(other_digits)}\U00010000-\U0010ffff]")
     return _Grammar(rules, re.compile(_BOUNDARY), keys, frozenset({"iso", "numeric", "year"}),
-                    {word: frozenset(g) for word, g in group_of.items()}, {}, key_words)
+                    {word: frozenset(g) for word, g in group_of.items()}, {}, key_words, maybe_digit)
 
 
 _WORD = re.compile(r"\w+")
@@ -533,7 +537,7 @@ def _rules_for(norm: str, grammar: _Grammar) -> set[str]:
     present: set[str] = set()  # the word groups of _NEEDS that the text holds
     memo = grammar.by_word
     # Without a digit, only the words that hold a key (found by one regex) can ask for a rule.
-    words = _WORD.findall(norm) if any(map(str.isdigit, norm)) else grammar.key_words.findall(norm)
+    words = _WORD.findall(norm) if grammar.maybe_digit.search(norm) else grammar.key_words.findall(norm)
     for word in words:
         entry = memo.get(word)
         if entry is None:

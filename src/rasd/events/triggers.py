@@ -145,11 +145,58 @@ def find_triggers(view: SentenceView, lex: Lexicon) -> list[Trigger]:
                     continue
                 if sense.type == "AGREE" and trig.support is None and _named_agreement(view, trig):
                     continue
+                if sense.type in ("AGREE", "COOPERATE") and _by_the_terms_of(view, i):
+                    continue  # "بموجب اتفاقية أوسلو": the terms of an existing agreement
+            elif sense.type in _ATTITUDES and trig.tense == IMPERFECT and _describes_someone(view, i):
+                continue  # "أولئك الذين ينتقدون النفوذ", "خلية تدعم أيديولوجية التنظيم": who they are
             _attach_mode(view, lex, trig)
             out.append(trig)
             covered_until = last
             break
     return out
+
+
+# "بموجب / وفق / حسب اتفاق ...": an agreement cited for its terms
+_BY_TERMS = frozenset({"بموجب", "وفق", "وفقا", "وفقًا", "حسب", "بحسب", "طبقا", "طبقًا", "بنود", "ببنود",
+                       "لبنود", "نصوص", "بنص", "مقتضيات", "بمقتضي", "تطبيقا", "انتهاكا", "خرقا", "الغاء",
+                       "بالغاء", "تعليق", "بتعليق", "انتهاك", "خرق", "نقض", "تمديد"})
+_LEAVING = frozenset({"انسحاب", "الانسحاب", "بالانسحاب", "خروج", "الخروج", "انسحب", "انسحبت", "ينسحب",
+                      "تنسحب", "سينسحب", "ستنسحب", "سحب", "انسحابها", "انسحابه"})
+# attitudes that, in the imperfect describing someone, say who they are rather than what they did
+_ATTITUDES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+_DOCUMENT_NOUNS = frozenset({"قرار", "قرارا", "بيان", "بيانا", "رساله", "تقرير", "تقريرا", "مشروع", "مشروعا",
+                             "خطاب", "خطابا", "نداء", "وثيقه", "اعلان", "اعلانا", "مذكره", "تصريح", "تصريحا",
+                             "تغريده", "قانون", "قانونا", "مرسوم", "مرسوما", "كلمه", "مقال", "مقالا",
+                             "قرارات", "بيانات", "مشاريع", "رسائل", "تقارير", "قوانين", "تصريحات", "تغريدات"})
+
+
+def _by_the_terms_of(view: SentenceView, i: int) -> bool:
+    """Is the agreement noun at ``i`` cited for its terms ("بموجب اتفاقية", "وفق الاتفاق")?"""
+    j = i - 1
+    if j >= 0 and view.brk[j + 1] == 0 and view.words[j].bare in ("ل",):
+        j -= 1
+    if j >= 1 and view.brk[j + 1] == 0 and view.words[j].bare == "من" and view.words[j - 1].core in _LEAVING:
+        return True  # "الانسحاب من الاتفاق": leaving an agreement that exists
+    return j >= 0 and view.brk[j + 1] == 0 and (view.words[j].bare in _BY_TERMS or view.words[j].norm in _BY_TERMS)
+
+
+def _describes_someone(view: SentenceView, i: int) -> bool:
+    """Is the imperfect verb at ``i`` a description: after a relative pronoun with no named
+    antecedent of its own act ("أولئك الذين ينتقدون"), or after an indefinite noun that is no
+    document ("خلية تدعم", not "بيان يندد", which says what the statement says)?"""
+    if i == 0 or view.brk[i] != 0:
+        return False
+    p = view.words[i - 1]
+    if p.norm in ("الذين", "اللذين", "اللواتي", "ممن", "من") and (i < 2 or view.span_of[i - 2] == -1):
+        return True
+    if i < 2 or view.brk[i - 1] != 0:
+        return False
+    if any(w.core in _DOCUMENT_NOUNS or w.norm in _DOCUMENT_NOUNS for w in view.words[max(0, i - 3):i]):
+        return False  # "مشاريع قرارات عدة تدين": what the texts say
+    pp = view.words[i - 2]  # the noun is no subject after إن/أن: "إن بلاده ترفض" is an act
+    return (not p.al and not p.prep and not p.encl and p.tense is None and not p.hits and view.span_of[i - 1] == -1
+            and p.core not in _DOCUMENT_NOUNS and p.norm not in _DOCUMENT_NOUNS and len(p.core) > 2
+            and not p.core.isdigit() and pp.norm not in COMPLEMENTIZERS and pp.bare not in COMPLEMENTIZERS)
 
 
 def _named_agreement(view: SentenceView, trig: Trigger) -> bool:

@@ -136,8 +136,7 @@ class NerTagger:
         self._classes = ["O", *sorted({label[2:] for label in labels if label != "O"})]
         number = {c: i for i, c in enumerate(self._classes)}
         self._label_class = np.array([number[label[2:]] if label != "O" else 0 for label in labels])
-        # (a model trained on IOBES tags reads back as IOB2: E- continues, S- opens)
-        self._label_inside = np.array([label.startswith(("I-", "E-")) for label in labels])
+        self._label_inside = np.array([label.startswith("I-") for label in labels])
 
     def __getstate__(self) -> tuple:  # for worker processes: rebuilt from the model's bytes
         return (self._model, self.lexicon, self.version, self._decoder.precomputed(),
