@@ -286,3 +286,14 @@ def test_a_definite_body_with_two_candidates_of_its_kind_stays_unresolved():
             "ونشرت الجماعة قوات في الأحياء الشرقية.")
     e = [x for x in extract(text) if x.type == "MOBILIZE"]
     assert e and ids(e[-1].source) == set()
+
+
+def test_a_place_that_is_another_events_own_is_not_borrowed():
+    # the meeting is in Cairo; the fighting it is about is not
+    text = ("وقالت المصادر إن وزراء خارجية عدة دول سيعقدون اجتماعا طارئا في القاهرة الأسبوع المقبل، "
+            "في ظل تصعيد الجماعات المسلحة هجماتها ضد الجيش السوري.")
+    events = extract(text)
+    meeting = [e for e in events if e.type == "CONSULT"]
+    fighting = [e for e in events if e.type == "ASSAULT"]
+    assert meeting and meeting[0].location is not None and meeting[0].location.country == "EGY"
+    assert fighting and (fighting[0].location is None or fighting[0].location.country != "EGY")

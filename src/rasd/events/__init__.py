@@ -142,7 +142,7 @@ def _sentence_candidates(document: Document, view: SentenceView, lex: Lexicon,
         location = None
         if roles.location is not None:
             location = LocationRef.of(view.spans[roles.location].mention)
-        elif trig.sense.type in GROUND_TYPES and (k := sentence_place(view, trig)) is not None:
+        elif trig.sense.type in GROUND_TYPES and (k := sentence_place(view, trig, _claimed_places(view, triggers, by_first))) is not None:
             location = LocationRef.of(view.spans[k].mention)  # the sentence's place before the article's
         t0, t1 = view.tokens[trig.first].start, view.tokens[trig.last].end
         evidence = Evidence(text[s.start:s.end], (s.start, s.end), text[t0:t1], (t0, t1))
@@ -172,6 +172,14 @@ def _sentence_candidates(document: Document, view: SentenceView, lex: Lexicon,
 
 def _ref(view: SentenceView, k: int) -> ActorRef:
     return ActorRef.of(view.spans[k].mention)
+
+
+def _claimed_places(view: SentenceView, triggers: list[Trigger], by_first: dict) -> frozenset[int]:
+    """Places that are another event's own ("اجتماعا سريا بالقاهرة ... في ظل تصعيد المسلحين"),
+    unless they open the sentence before any event and so frame all of it ("وفي قطاع غزة، ...")."""
+    opening = min(t.first for t in triggers)
+    return frozenset(r.location for _, r, _ in by_first.values()
+                     if r.location is not None and view.spans[r.location].first > opening)
 
 
 def _fallback_source(view: SentenceView, trig: Trigger, cue: CueAt | None, by_first: dict,

@@ -1066,13 +1066,15 @@ def reaction_objects(view: SentenceView, triggers: list[Trigger]) -> list[tuple[
 # ---- the sentence's own place ------------------------------------------------------------
 
 
-def sentence_place(view: SentenceView, trig: Trigger) -> int | None:
+def sentence_place(view: SentenceView, trig: Trigger, claimed: frozenset[int] = frozenset()) -> int | None:
     """The locative place nearest the trigger anywhere in its sentence ("قتل 17 فلسطينيا في
     مواجهات مع القوات الإسرائيلية في قطاع غزة", "مقتل جنديين، قرب الحدود"), for an event whose
-    own clause names none: the sentence's place comes before the article's."""
+    own clause names none: the sentence's place comes before the article's. Places ``claimed``
+    as another event's own are not this one's."""
     best, best_key = None, (2, 10 ** 6)
     for k, span in enumerate(view.spans):
-        if not is_place(span) or is_nisba(span.mention) or not view.locative_before(span.first):
+        if (k in claimed or not is_place(span) or is_nisba(span.mention)
+                or not view.locative_before(span.first)):
             continue
         # a city before a country ("في محافظة الحديدة ... في اليمن"), then the nearest; a place
         # after the trigger is more often its own than one before it
