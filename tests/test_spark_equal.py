@@ -15,6 +15,7 @@ import duckdb  # noqa: E402
 
 from rasd.commands import run_command  # noqa: E402
 from rasd.spark import plan_inputs, run_spark, spark_session  # noqa: E402
+from dedup_stories import write_jsonl  # noqa: E402
 
 DEMO = Path(__file__).resolve().parents[1] / "demo"
 
@@ -36,7 +37,8 @@ EXTRA = [
 def inputs(tmp_path_factory) -> list[str]:
     folder = tmp_path_factory.mktemp("spark_in")
     (folder / "extra.jsonl").write_text("\n".join(EXTRA) + "\n", encoding="utf-8")
-    return [str(DEMO / "jsonl"), str(DEMO / "warc"), str(DEMO / "pages"), str(folder / "extra.jsonl")]
+    copies = write_jsonl(folder / "taiz.jsonl", ["wire", "rewrite", "other", "republished"])  # near-duplicates
+    return [str(DEMO / "jsonl"), str(DEMO / "warc"), str(DEMO / "pages"), str(copies), str(folder / "extra.jsonl")]
 
 
 @pytest.fixture(scope="module")
@@ -127,3 +129,11 @@ def test_parquet_records_read_like_json_lines(spark, local_db, tmp_path):
     assert _spark(tmp_path / "out", "events", cols) == _local(
         local_db, f"SELECT {cols} FROM events WHERE doc_id IN (SELECT doc_id FROM documents "
                   "WHERE source LIKE '%articles.jsonl:%') ORDER BY 1")
+
+
+def test_the_same_near_duplicates_are_marked(local_db, spark_out):
+    docs = _spark(spark_out, "documents", "doc_id, near_duplicate_of")
+    assert docs == _local(local_db, "SELECT doc_id, near_duplicate_of FROM documents ORDER BY 1")
+    assert any(mark for _, mark in docs)  # the demo holds copies of one story
+    events = "event_id, duplicate_of"
+    assert _spark(spark_out, "events", events) == _local(local_db, f"SELECT {events} FROM events ORDER BY 1")

@@ -142,3 +142,20 @@ def test_event_records_round_trip(tmp_path):
         stored = {r["event_id"]: r for r in store.iter_events()}
     for event in analysis.events:
         assert stored[event.event_id] == json.loads(json.dumps(event.as_dict(), ensure_ascii=False))
+
+
+def test_rewriting_near_duplicates_keeps_their_marks(tmp_path):
+    db = tmp_path / "r.duckdb"
+    batch = [_analysis("a"), _analysis("b")]  # one report stored under two ids (two outlets' urls)
+    with Store(db) as store:
+        assert store.write(batch, "run-1") == 1
+    first = _counts(db)
+    with Store(db) as store:
+        assert store.write(list(reversed(batch)), "run-2") == 1  # b stays the copy: a was stored first
+    assert _counts(db) == first == {"documents": 2, "mentions": 2, "events": 2, "errors": 0}
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT doc_id, near_duplicate_of FROM documents ORDER BY 1").fetchall() == [
+        ("a", None), ("b", "a")]
+    assert con.execute("SELECT event_id, duplicate_of FROM events ORDER BY 1").fetchall() == [
+        ("a-e0", None), ("b-e0", "a-e0")]
+    con.close()

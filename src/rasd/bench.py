@@ -77,6 +77,7 @@ def _rate(n: float, seconds: float) -> float:
 
 def run_bench(paths: Iterable[str], limit: int | None = None, pipeline=None) -> BenchResult:
     """Time ingest, the text layer and the whole analysis over the documents under ``paths``."""
+    from .collector import pace_collector
     from .ingest import read_paths, warm_up
     from .pipeline import STAGES, default_pipeline
     from .sentences import split_sentences
@@ -115,7 +116,7 @@ def run_bench(paths: Iterable[str], limit: int | None = None, pipeline=None) -> 
     events = mentions = 0
     spent = dict.fromkeys(STAGES, 0.0)
     t0 = _clock()
-    for d in docs:
+    for d in pace_collector(docs):
         a = pipe.timed(d, spent)  # the same analysis; reading the clock per stage costs ~µs
         events += len(a.events)
         mentions += len(a.mentions)

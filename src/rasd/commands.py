@@ -51,13 +51,14 @@ def _analyse_safely(pipeline, doc: Document) -> Analysis | ReadError:
 
 def analyse_command(paths: Iterable[str], fmt: str, knowledge_dirs: Iterable[str] = ()) -> None:
     """Print one JSON object per document read from ``paths`` (or "-")."""
+    from .collector import pace_collector
     from .ingest import read_paths
 
     pipeline = _pipeline(knowledge_dirs)
     out = sys.stdout
     ok = failed = 0
     results: list[dict] = []
-    for item in read_paths(paths):
+    for item in pace_collector(read_paths(paths)):
         if isinstance(item, Document):
             item = _analyse_safely(pipeline, item)
         if isinstance(item, ReadError):
@@ -102,6 +103,7 @@ def _progress(items: Iterator, show: bool):
 def run_command(paths: Iterable[str], db: str, strict: bool = False,
                 knowledge_dirs: Iterable[str] = ()) -> None:
     """Ingest, analyse and store; end with the one-line summary."""
+    from .collector import pace_collector
     from .ingest import read_paths
     from .store import RunCounts, Store, text_hash
 
@@ -113,9 +115,10 @@ def run_command(paths: Iterable[str], db: str, strict: bool = False,
     seen_ids: set[str] = set()
     with Store(db) as store:
         run_id = store.begin_run(paths, pipeline.version)
+        store.sign_missing()  # documents stored by an older rasd: later copies of them are found too
         status = "done"
         try:
-            items = _progress(read_paths(paths), sys.stderr.isatty())
+            items = _progress(pace_collector(read_paths(paths)), sys.stderr.isatty())
             for chunk in _chunks(items, BATCH):
                 docs = [d for d in chunk if isinstance(d, Document)]
                 hashes = {d.id: text_hash(d.text) for d in docs}
@@ -136,6 +139,7 @@ def run_command(paths: Iterable[str], db: str, strict: bool = False,
                             counts.unchanged += 1
                             counts.stored += 1
                             counts.events += known[item.id][2]
+                            counts.near_duplicates += known[item.id][3] is not None
                             continue
                         item = _analyse_safely(pipeline, item)
                     if isinstance(item, ReadError):
@@ -145,7 +149,7 @@ def run_command(paths: Iterable[str], db: str, strict: bool = False,
                             shown.append(_error_line(item))
                         continue
                     analyses.append(item)
-                store.write(analyses, run_id)
+                counts.near_duplicates += store.write(analyses, run_id) or 0
                 counts.stored += len(analyses)
                 counts.events += sum(len(a.events) for a in analyses)
         except KeyboardInterrupt:

@@ -4,7 +4,8 @@ The driver only lists the inputs. Executors read them with rasd's own readers, a
 document with the same pipeline and knowledge as a local run, and turn it into the rows the
 local store writes (``rasd.store``), so a laptop and a cluster give the same events for the
 same input. Where a local run would skip an article already read from another file (the same
-text), the Spark run keeps the first one in input order too.
+text), the Spark run keeps the first one in input order too; and it marks near-duplicate copies
+(``near_duplicate_of``, ``duplicate_of``; see ``rasd.dedup``) as a local run into an empty database does.
 
 Output folder: ``documents/``, ``mentions/``, ``events/`` and ``errors/``, each a Parquet dataset
 with the columns of the DuckDB table of the same name (less the per-run bookkeeping).
@@ -37,6 +38,8 @@ SCHEMAS = {
     "errors": "error_id STRING, path STRING, reason STRING, detail STRING",
 }
 _RUN_ONLY = ("run_id", "stored_at")  # local bookkeeping, not part of the analysis
+# Computed in the executors for near-duplicate detection (rasd.dedup), not written out.
+_SIGNATURE = "minhash BINARY, bands ARRAY<BIGINT>"
 
 
 @dataclass(slots=True)
@@ -121,6 +124,7 @@ def _rows(items: Iterator[tuple[tuple[int, int, int], Document | ReadError]],
     """(table, order, row) for every document and error of a partition."""
     import datetime as dt
 
+    from . import dedup
     from .commands import _analyse_safely
     from .pipeline import default_pipeline
     from .store import document_row, error_id, event_row, mention_row
@@ -137,6 +141,8 @@ def _rows(items: Iterator[tuple[tuple[int, int, int], Document | ReadError]],
         doc = document_row(item, "", now)
         for key in _RUN_ONLY:
             doc.pop(key)
+        sig = dedup.signature(item.document.text)
+        doc["minhash"], doc["bands"] = (sig.to_bytes(), list(sig.bands)) if sig else (None, None)
         yield "documents", order, doc
         doc_id = item.document.id
         for m in item.mentions:
@@ -154,10 +160,12 @@ class SparkSummary:
     failed: int
     events: int
     out: str
+    near_duplicates: int = 0  # kept, marked with near_duplicate_of
 
     def line(self) -> str:
+        near = f", {self.near_duplicates} near-duplicates" if self.near_duplicates else ""
         return (f"rasd spark: {self.documents} documents analysed, {self.duplicates} duplicates skipped, "
-                f"{self.failed} failed, {self.events} events -> {self.out}")
+                f"{self.failed} failed, {self.events} events{near} -> {self.out}")
 
 
 def spark_session(master: str | None = None, app_name: str = "rasd"):
@@ -234,7 +242,8 @@ def _run(spark, plan: InputPlan, out: str, knowledge_dirs: tuple[str, ...],
     def table(name: str):
         from pyspark.sql.types import _parse_datatype_string
 
-        schema = _parse_datatype_string("order ARRAY<BIGINT>, " + SCHEMAS[name])
+        extra = ", " + _SIGNATURE if name == "documents" else ""
+        schema = _parse_datatype_string("order ARRAY<BIGINT>, " + SCHEMAS[name] + extra)
         data = rows.filter(lambda t: t[0] == name).map(lambda t, cols=schema.names[1:]: (
             list(t[1]), *[t[2][c] for c in cols]))
         return spark.createDataFrame(data, schema)
@@ -251,8 +260,13 @@ def _run(spark, plan: InputPlan, out: str, knowledge_dirs: tuple[str, ...],
         return df.join(keys, on="doc_id").where("order = _order").drop("order", "_order")
 
     out_path = Path(out)
-    kept.drop("order").write.mode("overwrite").parquet(str(out_path / "documents"))
     events = of_kept(table("events")).dropDuplicates(["event_id"])
+    roots, repeats = _near_duplicates(kept, events)
+    doc_marks = spark.createDataFrame(sorted(roots.items()), "doc_id STRING, near_duplicate_of STRING")
+    event_marks = spark.createDataFrame(sorted(repeats.items()), "event_id STRING, duplicate_of STRING")
+    (kept.drop("order", "minhash", "bands").join(doc_marks, on="doc_id", how="left")
+     .write.mode("overwrite").parquet(str(out_path / "documents")))
+    events = events.join(event_marks, on="event_id", how="left")
     events.write.mode("overwrite").parquet(str(out_path / "events"))
     of_kept(table("mentions")).dropDuplicates(["mention_id"]).write.mode("overwrite").parquet(
         str(out_path / "mentions"))
@@ -263,10 +277,72 @@ def _run(spark, plan: InputPlan, out: str, knowledge_dirs: tuple[str, ...],
     n_kept = kept.count()
     summary = SparkSummary(documents=n_kept, duplicates=read_docs - n_kept,
                            failed=spark.read.parquet(str(out_path / "errors")).count(),
-                           events=spark.read.parquet(str(out_path / "events")).count(), out=str(out_path))
+                           events=spark.read.parquet(str(out_path / "events")).count(), out=str(out_path),
+                           near_duplicates=len(roots))
     rows.unpersist()
     kept.unpersist()
     return summary
+
+
+def _near_duplicates(kept, events) -> tuple[dict[str, str], dict[str, str]]:
+    """near_duplicate_of per document and duplicate_of per event, as a local run into an empty
+    database marks them: candidate pairs from shared band keys (Spark SQL), verified in the
+    executors, then replayed in input order on the driver (only the documents found)."""
+    from pyspark.sql import functions as F
+
+    from . import dedup
+    from .normalize import normalize
+    from .store import ReportedEvent
+
+    signed = kept.where("bands IS NOT NULL").select("doc_id", "order", "minhash", F.explode("bands").alias("band"))
+    a, b = signed.alias("a"), signed.alias("b")
+    pairs = (a.join(b, F.col("a.band") == F.col("b.band"))
+             .where((F.col("a.order") < F.col("b.order")) & (F.col("a.doc_id") != F.col("b.doc_id")))
+             .select(F.col("a.doc_id").alias("early"), F.col("b.doc_id").alias("late"),
+                     F.col("a.order").alias("early_order"), F.col("b.order").alias("late_order"),
+                     F.col("a.minhash").alias("ea"), F.col("b.minhash").alias("lb"))
+             .dropDuplicates(["early", "late"]))
+    threshold = dedup.THRESHOLD
+    found = pairs.rdd.filter(lambda r: dedup.similarity(dedup.Signature.from_bytes(r.ea),
+                                                        dedup.Signature.from_bytes(r.lb)) >= threshold) \
+        .map(lambda r: (r.early, tuple(r.early_order), r.late, tuple(r.late_order))).collect()
+    if not found:
+        return {}, {}
+    order: dict[str, tuple[int, ...]] = {}
+    earlier: dict[str, list[str]] = {}
+    for early, early_order, late, late_order in found:
+        order[early], order[late] = early_order, late_order
+        earlier.setdefault(late, []).append(early)
+    roots: dict[str, str] = {}
+    for late in sorted(earlier, key=order.__getitem__):
+        first = min(earlier[late], key=order.__getitem__)
+        roots[late] = roots.get(first, first)
+    members = sorted(set(roots) | set(roots.values()), key=order.__getitem__)
+    rows = (events.where(F.col("doc_id").isin(members))
+            .select("event_id", "doc_id", "type", "status", "trigger", "evidence", "place_id", "date").collect())
+    by_doc: dict[str, list] = {}
+    for r in rows:
+        by_doc.setdefault(r.doc_id, []).append(r)
+    rank = {doc_id: k for k, doc_id in enumerate(members)}
+    repeats: dict[str, str] = {}
+    groups: dict[str, list[ReportedEvent]] = {}
+    for doc_id in members:
+        group = groups.setdefault(roots.get(doc_id, doc_id), [])
+        group.sort(key=lambda g: (g.seq, g.event_id))
+        seq = rank[doc_id]
+        mine = []
+        for r in by_doc.get(doc_id, ()):
+            here = ReportedEvent(seq, r.event_id, (r.type, r.status, normalize(r.trigger or "")),
+                             dedup.sentence_words(r.evidence or ""),
+                             (r.place_id, r.date) if r.place_id and r.date else None, r.event_id)
+            original = None
+            if doc_id in roots:
+                original = next((g.original for g in group if g.seq < seq and here.repeats(g)), None)
+            if original and original != r.event_id:
+                repeats[r.event_id] = original
+            mine.append(here._replace(original=repeats.get(r.event_id, r.event_id)))
+        group.extend(mine)
+    return roots, repeats
 
 
 __all__ = ["run_spark", "plan_inputs", "spark_session", "SparkSummary", "SCHEMAS"]

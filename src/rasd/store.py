@@ -16,12 +16,14 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
+from . import dedup
 from .errors import ReadError, StoreError
 from .model import Analysis, Document, Event, Mention, stable_id
+from .normalize import normalize
 
 SCHEMA_VERSION = 1
 
@@ -49,17 +51,25 @@ CREATE TABLE IF NOT EXISTS runs (
     knowledge_version VARCHAR, documents_read INTEGER, stored INTEGER, unchanged INTEGER,
     duplicates INTEGER, failed INTEGER, events INTEGER, status VARCHAR, rasd_version VARCHAR);
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS signatures (
+    doc_id VARCHAR PRIMARY KEY, seq BIGINT, minhash BLOB, dedup_version VARCHAR);
+CREATE TABLE IF NOT EXISTS doc_bands (band_key BIGINT, doc_id VARCHAR);
 """
 # Columns added after the first release, for databases created before them.
 _MIGRATIONS = """
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS text_hash VARCHAR;
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS duplicates INTEGER;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS near_duplicate_of VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR;
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS near_duplicates INTEGER;
 """
 # Rows of one document are replaced by doc_id, and bodies looked up by hash, on every write.
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS events_doc_id ON events (doc_id);
 CREATE INDEX IF NOT EXISTS mentions_doc_id ON mentions (doc_id);
 CREATE INDEX IF NOT EXISTS documents_text_hash ON documents (text_hash);
+CREATE INDEX IF NOT EXISTS doc_bands_key ON doc_bands (band_key);
+CREATE INDEX IF NOT EXISTS doc_bands_doc_id ON doc_bands (doc_id);
 """
 TABLES = ("documents", "mentions", "events", "errors", "runs")
 
@@ -133,6 +143,7 @@ class RunCounts:
     stored: int = 0
     unchanged: int = 0
     duplicates: int = 0
+    near_duplicates: int = 0  # stored, but mostly the text of an earlier document
     failed: int = 0
     events: int = 0
 
@@ -140,8 +151,9 @@ class RunCounts:
         notes = [f"{self.unchanged} unchanged"] if self.unchanged else []
         notes += [f"{self.duplicates} duplicates"] if self.duplicates else []
         extra = f" ({', '.join(notes)})" if notes else ""
+        near = f", {self.near_duplicates} near-duplicates" if self.near_duplicates else ""
         return (f"{self.read} documents read, {self.stored} stored{extra}, {self.failed} failed, "
-                f"{self.events} events")
+                f"{self.events} events{near}")
 
 
 class Store:
@@ -190,19 +202,21 @@ class Store:
 
     def finish_run(self, run_id: str, counts: RunCounts, status: str = "done") -> None:
         self.con.execute("UPDATE runs SET finished_at = ?, documents_read = ?, stored = ?, unchanged = ?, "
-                         "duplicates = ?, failed = ?, events = ?, status = ? WHERE run_id = ?",
+                         "duplicates = ?, near_duplicates = ?, failed = ?, events = ?, status = ? "
+                         "WHERE run_id = ?",
                          [dt.datetime.now(), counts.read, counts.stored, counts.unchanged, counts.duplicates,
-                          counts.failed, counts.events, status, run_id])
+                          counts.near_duplicates, counts.failed, counts.events, status, run_id])
 
     # ---- writing ------------------------------------------------------------------------
 
-    def stored_hashes(self, doc_ids: list[str]) -> dict[str, tuple[str, str, int]]:
-        """(content hash, knowledge version, events) of those of ``doc_ids`` already stored."""
+    def stored_hashes(self, doc_ids: list[str]) -> dict[str, tuple[str, str, int, str | None]]:
+        """(content hash, knowledge version, events, near_duplicate_of) of those of ``doc_ids``
+        already stored."""
         if not doc_ids:
             return {}
-        rows = self.con.execute("SELECT doc_id, content_hash, knowledge_version, n_events FROM documents "
-                                "WHERE doc_id IN (SELECT unnest(?))", [doc_ids]).fetchall()
-        return {r[0]: (r[1], r[2], r[3] or 0) for r in rows}
+        rows = self.con.execute("SELECT doc_id, content_hash, knowledge_version, n_events, near_duplicate_of "
+                                "FROM documents WHERE doc_id IN (SELECT unnest(?))", [doc_ids]).fetchall()
+        return {r[0]: (r[1], r[2], r[3] or 0, r[4]) for r in rows}
 
     def stored_texts(self, hashes: list[str]) -> dict[str, str]:
         """text hash → id of the stored document with that body, for those already stored."""
@@ -218,10 +232,13 @@ class Store:
         known = known if known is not None else self.stored_hashes([document.id])
         return known.get(document.id, ())[:2] == (content_hash(document), knowledge_version)
 
-    def write(self, analyses: list[Analysis], run_id: str = "") -> None:
-        """Store analyses; each document's rows replace its old ones, all in one transaction."""
+    def write(self, analyses: list[Analysis], run_id: str = "") -> int:
+        """Store analyses; each document's rows replace its old ones, all in one transaction.
+
+        Returns how many of them are near-duplicates of documents stored before them (marked in
+        ``documents.near_duplicate_of``, their repeated events in ``events.duplicate_of``)."""
         if not analyses:
-            return
+            return 0
         import pyarrow as pa
 
         now = dt.datetime.now()
@@ -236,6 +253,11 @@ class Store:
             for e in a.events:
                 events.setdefault(e.event_id, event_row(e))
         ids = list(latest)
+        marks = self._near_duplicates(list(latest.values()))
+        for d in docs:
+            d["near_duplicate_of"] = marks.roots.get(d["doc_id"])
+        for event_id, original in marks.events.items():
+            events[event_id]["duplicate_of"] = original
         sources = [d["source"] for d in docs if d["source"]]
         con = self.con
         schemas = {t: self._schema(t) for t in ("documents", "mentions", "events")}
@@ -245,6 +267,12 @@ class Store:
             con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [ids])
             if events:  # an event id moved to another document: it is replaced there
                 con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?))", [list(events)])
+            con.execute("DELETE FROM signatures WHERE doc_id IN (SELECT unnest(?))", [ids])
+            con.execute("DELETE FROM doc_bands WHERE doc_id IN (SELECT unnest(?))", [ids])
+            if marks.signatures:
+                self._insert("signatures", pa.Table.from_pylist(
+                    marks.signatures, schema=self._schema("signatures")), replace=True)
+                self._insert("doc_bands", pa.Table.from_pylist(marks.bands, schema=self._schema("doc_bands")))
             if sources:  # a file that failed before and reads now is no longer an error
                 con.execute("DELETE FROM errors WHERE path IN (SELECT unnest(?))", [sources])
             self._insert("documents", pa.Table.from_pylist(docs, schema=schemas["documents"]),
@@ -262,6 +290,136 @@ class Store:
             except self._duckdb.Error:
                 pass
             raise
+        return len(marks.roots)
+
+    def sign_missing(self, batch: int = 2000) -> int:
+        """Sign the documents stored without a signature (by an older rasd, or another signature
+        version), in storage order, so that new documents are compared with them too."""
+        cur = self.con.cursor()
+        try:
+            cur.execute("SELECT d.doc_id, d.text FROM documents d LEFT JOIN signatures s USING (doc_id) "
+                        "WHERE s.doc_id IS NULL OR s.dedup_version IS DISTINCT FROM ? "
+                        "ORDER BY d.stored_at NULLS FIRST, d.doc_id", [dedup.VERSION])
+            done = 0
+            while rows := cur.fetchmany(batch):
+                self._sign(rows)
+                done += len(rows)
+        finally:
+            cur.close()
+        return done
+
+    def _sign(self, rows: list[tuple[str, str]]) -> None:
+        import pyarrow as pa
+
+        ids = [doc_id for doc_id, _ in rows]
+        start = (self.con.execute("SELECT max(seq) FROM signatures").fetchone()[0] or 0) + 1
+        signatures, bands = [], []
+        for k, (doc_id, text) in enumerate(rows):
+            sig = dedup.signature(text or "")
+            signatures.append({"doc_id": doc_id, "seq": start + k, "minhash": sig.to_bytes() if sig else None,
+                               "dedup_version": dedup.VERSION})
+            bands += [{"band_key": key, "doc_id": doc_id} for key in (sig.bands if sig else ())]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM signatures WHERE doc_id IN (SELECT unnest(?))", [ids])
+            self.con.execute("DELETE FROM doc_bands WHERE doc_id IN (SELECT unnest(?))", [ids])
+            self._insert("signatures", pa.Table.from_pylist(signatures, schema=self._schema("signatures")),
+                         replace=True)
+            if bands:
+                self._insert("doc_bands", pa.Table.from_pylist(bands, schema=self._schema("doc_bands")))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _near_duplicates(self, analyses: list[Analysis]) -> NearDuplicates:
+        """Which documents of a batch repeat earlier ones, and which of their events (a few queries
+        per batch: band keys, then the events of the groups found)."""
+        con = self.con
+        ids = [a.document.id for a in analyses]
+        sigs = {a.document.id: dedup.signature(a.document.text) for a in analyses}
+        # a document keeps its place in storage order when stored again (no cycles, stable marks)
+        seqs = dict(con.execute("SELECT doc_id, seq FROM signatures WHERE doc_id IN (SELECT unnest(?))",
+                                [ids]).fetchall())
+        next_seq = (con.execute("SELECT max(seq) FROM signatures").fetchone()[0] or 0) + 1
+        for doc_id in ids:
+            if doc_id not in seqs:
+                seqs[doc_id], next_seq = next_seq, next_seq + 1
+        keys = sorted({k for s in sigs.values() if s for k in s.bands})
+        stored: dict[str, tuple[int, dedup.Signature, str | None]] = {}
+        by_band: dict[int, list[str]] = {}
+        if keys:
+            rows = con.execute(
+                "SELECT DISTINCT b.band_key, s.doc_id, s.seq, s.minhash, d.near_duplicate_of "
+                "FROM doc_bands b JOIN signatures s USING (doc_id) LEFT JOIN documents d USING (doc_id) "
+                "WHERE b.band_key IN (SELECT unnest(?)) AND s.dedup_version = ?",
+                [keys, dedup.VERSION]).fetchall()
+            batch = set(ids)
+            for key, doc_id, seq, blob, root in rows:
+                if doc_id in batch:  # being stored again: compared as part of this batch below
+                    continue
+                stored.setdefault(doc_id, (seq, dedup.Signature.from_bytes(blob), root))
+                by_band.setdefault(key, []).append(doc_id)
+        marks = NearDuplicates()
+        for doc_id in sorted(ids, key=seqs.__getitem__):  # earlier documents first
+            sig, seq = sigs[doc_id], seqs[doc_id]
+            marks.signatures.append({"doc_id": doc_id, "seq": seq, "minhash": sig.to_bytes() if sig else None,
+                                     "dedup_version": dedup.VERSION})  # too short: signed as nothing
+            if sig is None:
+                continue
+            marks.bands += [{"band_key": k, "doc_id": doc_id} for k in sig.bands]
+            near = {other for k in sig.bands for other in by_band.get(k, ())}
+            matches = sorted((stored[o][0], o) for o in near
+                             if stored[o][0] < seq and dedup.similarity(sig, stored[o][1]) >= dedup.THRESHOLD)
+            if matches:
+                first = matches[0][1]
+                marks.roots[doc_id] = stored[first][2] or first
+            for k in sig.bands:  # later documents of the batch compare with this one
+                by_band.setdefault(k, []).append(doc_id)
+            stored[doc_id] = (seq, sig, marks.roots.get(doc_id))
+        if marks.roots:
+            self._duplicate_events(analyses, marks, seqs)
+        return marks
+
+    def _duplicate_events(self, analyses: list[Analysis], marks: NearDuplicates,
+                          seqs: dict[str, int]) -> None:
+        """Point each event of a near-duplicate document at the same event read earlier in its group."""
+        roots = sorted(set(marks.roots.values()))
+        root_set = set(roots)
+        batch = {a.document.id for a in analyses}
+        rows = self.con.execute(
+            "SELECT e.event_id, e.doc_id, e.type, e.status, e.trigger, e.evidence, e.place_id, e.date, "
+            "e.duplicate_of, coalesce(s.seq, 0), coalesce(d.near_duplicate_of, d.doc_id) "
+            "FROM documents d JOIN events e USING (doc_id) LEFT JOIN signatures s USING (doc_id) "
+            "WHERE d.doc_id IN (SELECT unnest(?)) OR d.near_duplicate_of IN (SELECT unnest(?))",
+            [roots, roots]).fetchall()
+        groups: dict[str, list[ReportedEvent]] = {}  # per group, earlier documents first
+        for event_id, doc_id, etype, status, trigger, evidence, place_id, date, original, seq, root in rows:
+            if doc_id not in batch:
+                groups.setdefault(root, []).append(ReportedEvent(
+                    seq, event_id, (etype, status, normalize(trigger or "")), dedup.sentence_words(evidence or ""),
+                    (place_id, date) if place_id and date else None, original or event_id))
+        for a in sorted(analyses, key=lambda a: seqs[a.document.id]):
+            doc_id = a.document.id
+            root = marks.roots.get(doc_id, doc_id)
+            if doc_id not in marks.roots and doc_id not in root_set:
+                continue  # a document no other one of this batch repeats
+            group = groups.setdefault(root, [])
+            group.sort(key=lambda g: (g.seq, g.event_id))  # the same order whichever batch stored them
+            seq = seqs[doc_id]
+            mine = []
+            for e in a.events:
+                here = ReportedEvent(seq, e.event_id, (e.type, e.status, normalize(e.evidence.trigger or "")),
+                                 dedup.sentence_words(e.evidence.sentence or ""),
+                                 (e.location.id, e.time.date) if e.location and e.location.id and e.time.date
+                                 else None, e.event_id)
+                original = None
+                if doc_id in marks.roots:
+                    original = next((g.original for g in group if g.seq < seq and here.repeats(g)), None)
+                if original and original != e.event_id:
+                    marks.events[e.event_id] = original
+                mine.append(here._replace(original=marks.events.get(e.event_id, e.event_id)))
+            group.extend(mine)
 
     def _schema(self, table: str):
         if table not in self._schemas:
@@ -311,12 +469,42 @@ class Store:
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
+class ReportedEvent(NamedTuple):
+    """One event as read in one document of a near-duplicate group."""
+
+    seq: int  # the document's place in storage order
+    event_id: str
+    key: tuple[str, str, str]  # type, status, normalized trigger
+    words: frozenset[str]  # the words of its sentence
+    where_when: tuple[str, Any] | None  # place id and date, when both are known
+    original: str  # the event it stands for: its own id, or the one it repeats
+
+    def repeats(self, earlier: "ReportedEvent") -> bool:
+        """The same event: same type, status and trigger, told in an equivalent sentence, or in a
+        rewritten sentence that places it at the same place on the same day."""
+        if self.key != earlier.key:
+            return False
+        return dedup.same_sentence(self.words, earlier.words) or (
+            self.where_when is not None and self.where_when == earlier.where_when)
+
+
+@dataclass(slots=True)
+class NearDuplicates:
+    """What one batch adds to near-duplicate detection: marks, signatures and band keys to store."""
+
+    roots: dict[str, str] = field(default_factory=dict)   # doc id → earliest document of its group
+    events: dict[str, str] = field(default_factory=dict)  # event id → the event it repeats
+    signatures: list[dict[str, Any]] = field(default_factory=list)
+    bands: list[dict[str, Any]] = field(default_factory=list)
+
+
 def _arrow_schema(con, table: str):
     """The Arrow schema matching a table's columns (so empty and all-null columns type right)."""
     import pyarrow as pa
 
     types = {"VARCHAR": pa.string(), "DATE": pa.date32(), "DOUBLE": pa.float64(),
-             "INTEGER": pa.int32(), "TIMESTAMP": pa.timestamp("us"), "VARCHAR[]": pa.list_(pa.string())}
+             "INTEGER": pa.int32(), "TIMESTAMP": pa.timestamp("us"), "VARCHAR[]": pa.list_(pa.string()),
+             "BIGINT": pa.int64(), "BLOB": pa.binary()}
     rows = con.execute("SELECT column_name, data_type FROM information_schema.columns "
                        "WHERE table_name = ? AND table_schema = 'main' ORDER BY ordinal_position",
                        [table]).fetchall()

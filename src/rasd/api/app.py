@@ -58,6 +58,8 @@ def event_filter(
     outlet: Annotated[list[Annotated[str, Query(max_length=200)]] | None, Query(description="Outlet (repeatable)")] = None,
     doc: Annotated[str | None, Query(max_length=200, description="Only events of this document id")] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    unique: Annotated[bool, Query(description="Leave out events repeated from an earlier near-duplicate "
+                                  "copy of the same story (another outlet's or a republished copy)")] = False,
 ) -> EventFilter:
     """The shared event filter of every listing route."""
     if date_from and date_to and date_from > date_to:
@@ -68,7 +70,7 @@ def event_filter(
         raise HTTPException(422, str(exc)) from None
     return EventFilter(date_from, date_to, list(type or []), list(mode or []), list(status or []),
                        list(actor or []), role, list(country or []), list(place or []), box, q,
-                       list(outlet or []), doc, min_confidence)
+                       list(outlet or []), doc, min_confidence, unique)
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
@@ -176,6 +178,7 @@ def create_app(db_path: str | Path, pipeline: Any = None,
             raise HTTPException(404, f"no event {event_id!r} in this database")
         doc_id = record.get("doc_id")
         return {"event": record, "document": queries.document_summary(doc_id) if doc_id else None,
+                "corroboration": queries.corroboration(event_id),
                 "links": {"document": f"/api/documents/{doc_id}", "page": f"/#/event/{event_id}",
                           "document_page": f"/#/doc/{doc_id}"}}
 

@@ -31,6 +31,7 @@ _EVENT_COLUMNS: dict[str, tuple[str, ...]] = {
     "outlet": ("outlet",),
     "evidence": ("evidence", "evidence_sentence", "sentence"),
     "confidence": ("confidence",),
+    "duplicate_of": ("duplicate_of",),
     "record": ("record", "json", "event_json", "data", "event"),
 }
 _REQUIRED = ("event_id", "doc_id", "type", "status", "record")

@@ -49,6 +49,7 @@ class EventFilter:
     outlets: list[str] = field(default_factory=list)
     doc_id: str | None = None
     min_confidence: float | None = None
+    unique: bool = False  # leave out events repeated from an earlier copy of the same story
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
@@ -150,6 +151,8 @@ class Queries:
         if f.min_confidence is not None and c.has("confidence"):
             clauses.append(f"{c['confidence']} >= ?")
             params.append(f.min_confidence)
+        if f.unique and c.has("duplicate_of"):
+            clauses.append(f"{c['duplicate_of']} IS NULL")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     # ---- sorting and cursors --------------------------------------------------------------
@@ -303,6 +306,27 @@ class Queries:
             row = cur.execute(f"SELECT {self.c['record']} FROM events WHERE {self.c['event_id']} = ?",
                               [event_id]).fetchone()
         return _record(row[0]) if row else None
+
+    def corroboration(self, event_id: str) -> dict[str, Any] | None:
+        """The outlets that reported one event: its original and every near-duplicate copy of it."""
+        c = self.c
+        if not c.has("duplicate_of"):
+            return None
+        outlet = c["outlet"] if c.has("outlet") else "NULL"
+        with self.db.cursor() as cur:
+            row = cur.execute(f"SELECT coalesce({c['duplicate_of']}, {c['event_id']}) FROM events "
+                              f"WHERE {c['event_id']} = ?", [event_id]).fetchone()
+            if row is None:
+                return None
+            original = row[0]
+            rows = cur.execute(
+                f"SELECT {c['event_id']}, {c['doc_id']}, {outlet} FROM events "
+                f"WHERE {c['event_id']} = ? OR {c['duplicate_of']} = ? ORDER BY {c['event_id']} = ? DESC, 1",
+                [original, original, original]).fetchall()
+        copies = [{"event_id": e, "doc_id": d, "outlet": o} for e, d, o in rows]
+        outlets = sorted({o for _, _, o in rows if o})
+        return {"original": original, "events": copies, "outlets": outlets, "n_outlets": len(outlets),
+                "n_reports": len(copies)}
 
     def iter_records(self, f: EventFilter, sort: str = "-date", batch: int = 2000) -> Iterator[dict[str, Any]]:
         """Every record under a filter, in pages (for exports of any size)."""

@@ -369,41 +369,52 @@ class FastDecoder:
     def _viterbi(self, e: np.ndarray, lengths: np.ndarray, starts: np.ndarray) -> np.ndarray:
         """Best label index of every token, all sentences decoded together, step t of every
         sentence at once (time-major; the best previous label is picked with argmax and its
-        score gathered by index, which numpy does faster than a max over a middle axis)."""
+        score gathered by index, which numpy does faster than a max over a middle axis).
+
+        The sentences are taken longest first, so the ones still running at step t are the
+        first rows: each step works on those alone, and a short sentence's back-trace starts
+        at its own last token."""
         n_labels = e.shape[1]
         if len(e) == 0:
             return np.zeros(0, dtype=np.intp)
         s, width = len(lengths), int(lengths.max())
-        sentence = np.repeat(np.arange(s), lengths)
-        position = np.arange(len(e)) - starts[sentence]
+        order = np.argsort(-lengths, kind="stable")
+        rank = np.empty(s, dtype=np.intp)
+        rank[order] = np.arange(s)
+        by_length = lengths[order]
+        # running[t]: how many sentences have a token at step t (a prefix of the ranked rows)
+        running = np.searchsorted(-by_length, -np.arange(width + 1), side="left").tolist()
+        sentence = rank[np.repeat(np.arange(s), lengths)]
+        position = np.arange(len(e)) - starts[order][sentence]
         scores = np.zeros((width, s, n_labels))
         scores[position, sentence] = e
         into = np.ascontiguousarray(self.weights.transitions.T)  # [to, from]
         candidates = np.empty((s, n_labels, n_labels))  # [sentence, to, from]
         flat = candidates.reshape(-1)
         base = np.arange(s * n_labels) * n_labels
+        add = np.add
         delta = scores[0]
         history = [delta]
         back = [base[:0]]
         for t in range(1, width):
-            np.add(delta[:, None, :], into, out=candidates)
-            best = candidates.argmax(axis=2)
+            k = running[t]
+            step = candidates[:k]
+            add(delta[:k, None, :], into, out=step)
+            best = step.argmax(axis=2)
             back.append(best)
-            delta = flat[base + best.ravel()].reshape(s, n_labels)
-            delta += scores[t]
+            delta = flat[base[:k * n_labels] + best.ravel()].reshape(k, n_labels)
+            delta += scores[t, :k]
             history.append(delta)
         index = np.arange(s)
-        last = np.stack(history)[lengths - 1, index].argmax(axis=1)
-        # past its end a sentence runs on through padding: its pointer just past the end leads
-        # from any label back to its own best last label
-        for k in np.nonzero((lengths < width) & (lengths > 0))[0].tolist():
-            back[lengths[k]][k] = last[k]
         paths = np.empty((width, s), dtype=np.intp)
-        current = history[-1].argmax(axis=1)
-        for t in range(width - 1, 0, -1):
-            paths[t] = current
-            current = back[t][index, current]
-        paths[0] = current
+        current = np.empty(s, dtype=np.intp)
+        for t in range(width - 1, -1, -1):
+            k, ending = running[t], running[t + 1]
+            if k > ending:  # these sentences' last token is at t: start from their best label
+                current[ending:k] = history[t][ending:k].argmax(axis=1)
+            paths[t, :k] = current[:k]
+            if t:
+                current[:k] = back[t][index[:k], current[:k]]
         return paths[position, sentence]
 
     def decode_flat(self, sentences: Sequence[Sequence[str]]) -> Decoded:
