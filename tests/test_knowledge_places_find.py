@@ -195,3 +195,14 @@ def test_find_works_without_tokens(gaz):
 def test_names_that_are_also_adjectives_or_nouns(gaz, text, surface, expected):
     hits = [m for m in find(gaz, text) if m.text == surface]
     assert [m.place.id for m in hits] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text, surface, lat, lon, country", [
+    # a quarter named like a town of another country lies in the town the sentence gives
+    ("قصفت الطائرات مواقع في حي الساحل الشرقي بمدينة درنة.", "الساحل", 32.76, 22.64, "LBY"),
+    # a city of the same country as the place after it keeps its own coordinates
+    ("قتل شخصان في مدينة الرياض بالسعودية.", "الرياض", 24.69, 46.72, "SAU"),
+])
+def test_a_named_quarter_lies_in_the_town_after_it(gaz, text, surface, lat, lon, country):
+    m = only(find(gaz, text), surface)
+    assert m.place is not None and m.place.country == country and near(m, lat, lon)

@@ -402,6 +402,8 @@ def _r_duration(m, published, future) -> Resolved:
         return None  # «الأيام» alone is not a time
     if m["anchor"] and head in ("بعد", "قبل"):
         return _unresolved()  # «بعد يومين من التفجير»: anchored to another event
+    if m["tenure"] is not None and head == "بعد" and days >= 365:
+        return _unresolved()  # «بعد 19 عاما في السلطة»: how long a tenure lasted, not a date
     if m["num"]:
         count = parse_number(m["num"].removeprefix("ال"))
         if count is None:
@@ -473,7 +475,7 @@ def _grammar() -> _Grammar:
         ("duration", rf"{S}(?:(?P<head>قبل|منذ|بعد|خلال|في غضون|علي مدي|علي مدار|طيله|طوال) )?"
                      rf"(?:(?P<approx>نحو|قرابه|حوالي|زهاء|اكثر من|اقل من|ما يزيد عن|ما يزيد علي) )?"
                      rf"(?:(?P<num>(?:ال)?(?:{num})) )?(?P<unit>{units})(?: (?:القليله )?{qual})?{E}"
-                     rf"(?P<anchor> (?:من|علي)(?!\w))?", _r_duration),
+                     rf"(?P<anchor> (?:من|علي)(?!\w))?(?P<tenure>(?= في(?!\w)))?", _r_duration),
     ]
     rules = tuple(_Rule(name, re.compile(src), fn) for name, src, fn in specs)
     # Which rules a word can start: only those run on a sentence (most sentences need one or two).

@@ -358,6 +358,15 @@ class Gazetteer:
                 if found:
                     extra += found
                     known = sorted(known + found, key=lambda m: m.first)
+        for m in matches:
+            # "حي الساحل الشرقي بمدينة درنة": a quarter that shares its name with a town of another
+            # country lies where the sentence puts it
+            if m.place is None or m.first == 0 or not infos[m.first - 1].trigger_strong:
+                continue
+            anchor = self._container_after(words, infos, known, m.last)
+            if anchor is not None and anchor.country and m.place.country and anchor.country != m.place.country:
+                m.place = Place(anchor.id, anchor.name, text[m.start:m.end], anchor.country, anchor.admin1,
+                                anchor.lat, anchor.lon, "city" if anchor.precision == "site" else anchor.precision, 0)
         out: list[Mention] = []
         for m in matches + extra:
             if m.place is None:
@@ -814,6 +823,23 @@ class Gazetteer:
             return None
         # the unknown place is inside or next to the anchor: a town-level position at best
         return replace(anchor, precision="city" if anchor.precision == "site" else anchor.precision)
+
+    @staticmethod
+    def _container_after(words: list[Token] | list[_Span], infos: list[WordInfo], matches: list[_Match],
+                         end: int) -> Place | None:
+        """The place a named quarter is said to lie in: "حي X [الشرقي] بمدينة Y", "ضاحية X في Y"."""
+        after = next((m for m in matches if m.first >= end and m.place is not None), None)
+        if after is None or after.first - end > 2 or words[after.first].sentence != words[end - 1].sentence:
+            return None
+        gap = range(end, after.first)
+        # only an adjective of the quarter ("الشرقي", "القديمة") and the trigger or preposition
+        if not all(infos[k].trigger or infos[k].cue in _TIES or infos[k].direction
+                   or (infos[k].norm.startswith("ال") and infos[k].norm.endswith(("ي", "يه", "ه")))
+                   for k in gap):
+            return None
+        if not gap or not (infos[after.first - 1].trigger or infos[after.first - 1].cue in _TIES):
+            return None
+        return after.place
 
     def _offset(self, infos: list[WordInfo], matches: list[_Match], k: int) -> Place | None:
         """A point "N كلم <direction> <place>" starting at word k, or None."""
