@@ -70,3 +70,13 @@ def test_an_accusative_adjective_is_no_actor(kb, text, word):
 ])
 def test_typed_crowds(kb, text, form, generic):
     assert actors(kb, text).get(form) == generic
+
+
+@pytest.mark.parametrize("text, form, actor", [
+    # a head before a named force of a divided state is that force, not the state's army
+    ("شنت مقاتلات الجيش الوطني الليبي غارات على مواقع في درنة.", "مقاتلات الجيش الوطني الليبي", "LNA"),
+    # with a plain nisba it stays the state's army
+    ("قصفت طائرات الجيش الليبي مواقع في درنة.", "طائرات الجيش الليبي", "LBY.MIL"),
+])
+def test_a_head_before_a_named_force_is_that_force(kb, text, form, actor):
+    assert actors(kb, text)[form] == actor

@@ -169,7 +169,9 @@ def _combine(c: Candidate, followers: list[Candidate], kinds_of: dict[str, str],
 
     A person only completes a head in construct ("قوات حفتر": Haftar's forces); after a
     definite head the name is in apposition ("زعيم التنظيم أيمن الظواهري")."""
-    for f in sorted(followers, key=lambda f: -f.end):
+    # the longest follower; of two as long, a named actor before a composed organ
+    # ("مقاتلات الجيش الوطني الليبي" are the LNA's, not Libya's army's)
+    for f in sorted(followers, key=lambda f: (-f.end, f.kind != "name")):
         if definite and f.priority == 1 and f.kind in ("name", "organ"):
             continue  # "اعتقلت الشرطة عناصر داعش": a definite head is no construct with a phrase
         if c.kind == "generic":
@@ -198,7 +200,7 @@ def _combine(c: Candidate, followers: list[Candidate], kinds_of: dict[str, str],
                 continue
             if "." in f.ref:  # a named organ ("قوات جيش الاحتلال")
                 return Candidate(c.start, f.end, "name", f.ref, priority=1)
-            if kind in ("armed_group", "militia", "political_group", "rebel_group"):
+            if kind in ("armed_group", "militia", "political_group", "rebel_group", "military"):
                 return Candidate(c.start, f.end, "name", f.ref, priority=1)
     return None
 
