@@ -297,3 +297,11 @@ def test_a_place_that_is_another_events_own_is_not_borrowed():
     fighting = [e for e in events if e.type == "ASSAULT"]
     assert meeting and meeting[0].location is not None and meeting[0].location.country == "EGY"
     assert fighting and (fighting[0].location is None or fighting[0].location.country != "EGY")
+
+
+def test_a_participle_with_ta_marbuta_does_not_cut_a_support_verb_off():
+    # "تابعة" is a participle here, not the reporting verb "تابع" with a pronoun: شنت still
+    # supports غارات, so the strikes are one event carried by the verb's tense
+    text = "شنت مقاتلات تابعة للجيش السوري، فجر اليوم، سلسلة غارات جوية على ريف إدلب."
+    strikes = [e for e in extract(text) if e.type == "ASSAULT"]
+    assert len(strikes) == 1 and "support:shan" in strikes[0].rule

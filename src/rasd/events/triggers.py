@@ -255,8 +255,10 @@ def _attach_support(view: SentenceView, lex: Lexicon, trig: Trigger) -> None:
                 _outer_support_verb(view, trig, j, etype)
             return
         if any(x.kind in ("report", "cont", "cue") or (x.kind == "trigger" and x.tense is None)
-               for x in w.hits):
-            break  # another event noun or a reporting verb: not this noun's support
+               for x in w.hits) and not view.tokens[j].text.endswith("ة"):
+            # another event noun or a reporting verb: not this noun's support (a word written
+            # with ة is a noun or participle: "مقاتلات تابعة لـ", not the verb "تابعه")
+            break
         if w.norm in COMPLEMENTIZERS or w.bare in RELATIVES or w.norm in RELATIVES:
             break
         if view.phrase[j] is not None and view.phrase[j][1].scope == "govern":
