@@ -38,6 +38,23 @@ def ant_dir(shared_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def ant_sentences(ant_dir: Path) -> list[str]:
+    """The first 3,000 or so sentences of the real ANT articles, in reading order."""
+    from rasd.errors import ReadError
+    from rasd.ingest import read_paths
+    from rasd.sentences import split_sentences
+
+    segments: list[str] = []
+    for doc in read_paths([str(ant_dir)]):
+        if isinstance(doc, ReadError):
+            continue
+        segments += [doc.text[s.start:s.end] for s in split_sentences(doc.text)]
+        if len(segments) > 3000:
+            break
+    return segments
+
+
+@pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
 

@@ -66,16 +66,5 @@ def test_a_sentence_without_a_cue_runs_nothing():
 
 
 @pytest.mark.slow
-def test_filter_is_exact_on_the_corpus(monkeypatch, ant_dir):
-    from rasd.errors import ReadError
-    from rasd.ingest import read_paths
-    from rasd.sentences import split_sentences
-
-    segments = []
-    for doc in read_paths([str(ant_dir)]):
-        if isinstance(doc, ReadError):
-            continue
-        segments += [doc.text[s.start:s.end] for s in split_sentences(doc.text)]
-        if len(segments) > 3000:
-            break
-    assert _compare(monkeypatch, segments) > 50
+def test_filter_is_exact_on_the_corpus(monkeypatch, ant_sentences):
+    assert _compare(monkeypatch, ant_sentences) > 50

@@ -146,7 +146,8 @@ def acled_row(rec: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def _safe_cell(value: Any) -> Any:
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
@@ -159,7 +160,7 @@ def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: Tex
     writer.writeheader()
     n = 0
     for row in rows:
-        writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
         n += 1
     return n
 
@@ -211,4 +212,4 @@ def export(store, fmt: str, out: str) -> int:
 
 
 __all__ = ["FORMATS", "CSV_COLUMNS", "ACLED_COLUMNS", "flat_row", "plover_record", "acled_row",
-           "write_records", "export"]
+           "safe_cell", "write_records", "export"]

@@ -59,28 +59,28 @@ class InputPlan:
 
 def plan_inputs(paths: Iterable[str | Path]) -> InputPlan:
     """Sort files and folders (recursive, as a local run walks them) into the three kinds."""
-    from .ingest import kind_of
+    from .ingest import files_under, kind_of
 
     plan = InputPlan()
-    ordered = plan.ordered
+    named: set[str] = set()  # files named on the command line are read whatever their extension
     for path in paths:
         p = Path(path)
         if str(path) == "-":
             raise RasdError("rasd spark reads files and folders, not standard input")
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                ordered += [str(Path(root) / f) for f in sorted(files) if not f.startswith(".")]
+            plan.ordered += [str(f) for f in files_under(p)]
         elif p.exists():
-            ordered.append(str(p))
+            plan.ordered.append(str(p))
+            named.add(str(p))
         else:
             plan.missing.append(str(p))
-    for name in ordered:
+    for name in plan.ordered:
+        kind = kind_of(Path(name).name)
         if name.endswith(".parquet"):
             plan.parquet.append(name)
-        elif kind_of(Path(name).name) == "jsonl":
+        elif kind == "jsonl":
             plan.jsonl.append(name)
-        elif kind_of(Path(name).name) is not None or Path(name) in map(Path, paths):
+        elif kind is not None or name in named:
             plan.files.append(name)
     return plan
 
@@ -91,13 +91,12 @@ def _documents_of_line(where: str, line: str) -> Iterator[Document | ReadError]:
     from .ingest.records import read_jsonl_text
 
     for item in read_jsonl_text(line, where.rsplit(":", 1)[0]):
-        if isinstance(item, (Document, ReadError)):
-            # read_jsonl_text numbers lines from 1 within the one line it got: name the real one
-            if isinstance(item, Document):
-                item.source = where
-            else:
-                item = ReadError(where, item.reason, item.detail)
-        yield item
+        # read_jsonl_text numbers lines from 1 within the one line it got: name the real one
+        if isinstance(item, Document):
+            item.source = where
+            yield item
+        else:
+            yield ReadError(where, item.reason, item.detail)
 
 
 def _documents_of_file(name: str, data: bytes) -> Iterator[Document | ReadError]:

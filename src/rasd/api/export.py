@@ -6,20 +6,12 @@ import io
 import json
 from typing import Any, Iterable, Iterator
 
-from ..export import ACLED_COLUMNS, CSV_COLUMNS, acled_row, flat_row, plover_record
+from ..export import ACLED_COLUMNS, CSV_COLUMNS, acled_row, flat_row, plover_record, safe_cell
 
 EXPORT_FORMATS = ("jsonl", "csv", "plover", "acled")
 MEDIA_TYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
                "plover": "application/x-ndjson", "acled": "text/csv; charset=utf-8"}
 EXTENSIONS = {"jsonl": "jsonl", "csv": "csv", "plover": "plover.jsonl", "acled": "acled.csv"}
-# Spreadsheets run cells that start with these as formulas; article text must stay text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe_cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _csv_chunks(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], every: int = 500) -> Iterator[str]:
@@ -29,7 +21,7 @@ def _csv_chunks(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], every:
     buf.write("\ufeff")
     writer.writeheader()
     for i, row in enumerate(rows, 1):
-        writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
         if i % every == 0:
             yield buf.getvalue()
             buf.seek(0)

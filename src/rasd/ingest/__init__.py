@@ -172,14 +172,20 @@ def read_path(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Doc
         yield ReadError(name, "unreadable", f"{exc.strerror or exc}")
 
 
-def _read_folder(folder: Path, max_bytes: int) -> Iterator[Document | ReadError]:
-    """Every readable file under a folder, recursively, in a stable (sorted) order."""
+def files_under(folder: Path) -> Iterator[Path]:
+    """Every file under a folder, recursively, hidden ones left out, in a stable (sorted) order."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
-            if f.startswith(".") or kind_of(f) is None:
-                continue
-            yield from read_path(Path(root) / f, max_bytes)
+            if not f.startswith("."):
+                yield Path(root) / f
+
+
+def _read_folder(folder: Path, max_bytes: int) -> Iterator[Document | ReadError]:
+    """Every readable file under a folder, in the order of :func:`files_under`."""
+    for path in files_under(folder):
+        if kind_of(path.name) is not None:
+            yield from read_path(path, max_bytes)
 
 
 def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_FILE_BYTES) -> Iterator[Document | ReadError]:
@@ -188,5 +194,5 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_FILE_BYTES) -> 
         yield from read_path(path, max_bytes)
 
 
-__all__ = ["read_paths", "read_path", "read_stream", "kind_of", "sniff", "warm_up",
+__all__ = ["read_paths", "read_path", "read_stream", "files_under", "kind_of", "sniff", "warm_up",
            "MAX_FILE_BYTES", "EXTENSIONS"]
