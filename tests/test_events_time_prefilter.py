@@ -90,3 +90,23 @@ def test_rules_that_can_match_are_run(sentence, needed):
 @pytest.mark.slow
 def test_filter_is_exact_on_the_corpus(monkeypatch, ant_sentences):
     assert _compare(monkeypatch, ant_sentences[:1501]) > 100
+
+
+
+@pytest.mark.parametrize("sentence", SENTENCES + [
+    "أصيب 3 أشخاص بجروح في 2 حزيران",  # numbers that are words of their own
+    "وفي2020 وقع الانفجار",  # a year glued to its clitics
+    "قتل ٣ مدنيين يوم ١٥ آذار ٢٠٢٢",  # Arabic-Indic digits
+    "بلغ العدد x1x قبل يومين",  # a digit inside a Latin word
+])
+def test_only_key_and_digit_words_can_ask_for_a_rule(sentence):
+    # _rules_for looks up only the words that hold a key or a digit: every other word must ask
+    # for no rule and belong to no word group
+    norm, _ = normalized_segment(sentence)
+    grammar = timex._grammar()
+    asking = {w for w in timex._WORD.findall(norm) if any(timex._word_rules(w, grammar))}
+    looked_up = set(grammar.key_words.findall(norm))
+    if grammar.maybe_digit.search(norm):
+        looked_up |= set(grammar.digit_words.findall(norm))
+    assert asking <= looked_up
+    assert asking or "لم يحدد" in sentence or "ذي قار" in sentence or "الكتاب" in sentence

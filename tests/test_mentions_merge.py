@@ -107,3 +107,36 @@ def test_place_lookup_is_told_the_countries_of_known_mentions():
     merged = merge_mentions(known, [span("برلين", "LOC")], kb, TEXT)
     assert kb.asked == [("برلين", ("DEU", "EGY"))]
     assert [m.place for m in merged if m.source == "ner"] == [BERLIN]
+
+
+@pytest.mark.parametrize("label, gains", [("PER", "actor"), ("ORG", "actor"), ("LOC", "place"), ("MISC", None)])
+def test_a_kept_tagged_mention_carries_every_other_field_over(label, gains):
+    tagged = Mention(TEXT.index("برلين"), TEXT.index("برلين") + len("برلين"), "برلين", label,
+                     source="ner", sentence=3, title="السيد")
+    merged = merge_mentions([], [tagged], PlacesOnly(), TEXT)
+    assert len(merged) == 1 and merged[0] is not tagged
+    before, after = tagged.as_dict(), merged[0].as_dict()
+    for field, value in before.items():
+        if field != gains:
+            assert after[field] == value, field
+    assert (after[gains] is not None) if gains else after == before
+
+
+def test_rasd_knowledge_is_told_the_countries_of_known_mentions():
+    from rasd.knowledge import Knowledge
+
+    class Recording(Knowledge):
+        """rasd's knowledge base, recording what the merge asks it (no data needed)."""
+
+        def __init__(self):
+            self.asked: list[tuple[str, tuple[str, ...]]] = []
+
+        def resolve_place(self, text: str, countries: tuple[str, ...] = ()) -> Place | None:
+            self.asked.append((text, countries))
+            return BERLIN
+
+    kb = Recording()
+    known = [span("القاهرة", "GPE", "gazetteer", place=CAIRO)]
+    merged = merge_mentions(known, [span("برلين", "LOC")], kb, TEXT)
+    assert kb.asked == [("برلين", ("EGY",))]
+    assert [m.place for m in merged if m.source == "ner"] == [BERLIN]

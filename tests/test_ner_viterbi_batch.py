@@ -1,5 +1,5 @@
-"""The batched Viterbi (sentences longest first, each step on the running ones) picks, for
-every sentence, the same labels as a plain one-sentence-at-a-time Viterbi."""
+"""The compiled Viterbi over a document's sentences laid end to end picks, for every sentence,
+the same labels as a textbook one-sentence-at-a-time Viterbi, ties included."""
 import numpy as np
 import pytest
 

@@ -11,8 +11,10 @@ import re
 
 from .model import Sentence
 
-# A candidate end: a run of end marks with the quotes/brackets closing after them, or a line break.
-_CANDIDATE = re.compile(r"[.!?؟؛;…]+[\"'»”’)\]]*|\n")
+# A candidate end: a run of end marks with the quotes/brackets closing after them, or line
+# breaks (a run of them at once: the blank lines between them hold no sentence; written \n\n*
+# because \n+ would cost re its quick scan for the first character).
+_CANDIDATE = re.compile(r"[.!?؟؛;…]+[\"'»”’)\]]*|\n\n*")
 _CLOSERS = "\"'»”’)]"
 # One-letter words before a full stop are abbreviations: د. (doctor), م. (AD, engineer), ق.م, U.S.
 _ABBREV_BEFORE = re.compile(r"(?:^|[\s(«\"])[\u0621-\u064AA-Za-z](?:\.[\u0621-\u064AA-Za-z])*$")
@@ -28,15 +30,17 @@ def _is_end(text: str, start: int, end: int, seg_start: int) -> bool:
             return False  # 3.5
         if after and after.isascii() and after.isalnum() and before.isascii() and before.isalnum():
             return False  # U.S.A, www.site.com
-        if _ABBREV_BEFORE.search(text, max(seg_start, start - 12), start):
+        if _ABBREV_BEFORE.search(text, seg_start if seg_start > start - 12 else start - 12, start):
             return False  # د. محمد, 2017 م. في
-        if text[seg_start:start].strip().isdigit():
+        # (only a digit or a space before the stop can make the segment a bare number)
+        if (before.isdigit() or before.isspace()) and text[seg_start:start].strip().isdigit():
             return False  # "1." opening an item of a numbered list
     if marks in (".", ";") and after and not after.isspace() and after not in _CLOSERS:
         if after.isascii():
             return False  # 1.2.3, a;b inside Latin text
     # still inside «…» opened in this sentence: the quote goes on
-    if text.count("«", seg_start, end) > text.count("»", seg_start, end):
+    if text.find("«", seg_start, end) >= 0 \
+            and text.count("«", seg_start, end) > text.count("»", seg_start, end):
         return False
     return True
 

@@ -17,12 +17,13 @@ from functools import lru_cache
 from importlib import resources
 
 from .model import Sentence, Token
-from .normalize import DIACRITICS, TATWEEL, normalize
+from .normalize import DIACRITICS, TATWEEL, letter_for_letter, normalize
 
 # Letters, digits and the marks written inside Arabic words; numbers such as 3.5 or 1,200 stay whole.
 _WORD = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W_]+(?:[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+[^\W_]*)*|[\u064B-\u065F\u0670]+")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _MARKS = DIACRITICS + TATWEEL + "\u0656\u0657\u0658\u0659\u065a\u065b\u065c\u065d\u065e\u065f"
+_MARK = re.compile("[" + _MARKS + "]")
 
 # Pronoun suffixes, longest first. "ك" (you) and "ي" (my) are rare in news prose and look like
 # the ends of very many stems (ذلك, مشترك; عربي, ليبي), so they are split only in the narrow
@@ -84,7 +85,7 @@ def _stems() -> _Stems:
 
 def _bare(word: str) -> tuple[str, list[int]]:
     """The word without diacritics and tatweel, and each letter's offset in the word."""
-    if not any(c in _MARKS for c in word):
+    if _MARK.search(word) is None:  # most words: one regex scan, not a Python step per letter
         return word, list(range(len(word)))
     letters, offsets = [], []
     for i, c in enumerate(word):
@@ -94,9 +95,12 @@ def _bare(word: str) -> tuple[str, list[int]]:
     return "".join(letters), offsets
 
 
-def _proclitics(stem: str, stems: _Stems) -> tuple[tuple[str, ...], int]:
-    """Proclitics at the front of ``stem`` (a bare word) and how many letters they take."""
-    if normalize(stem) in stems:
+def _proclitics(stem: str, stems: _Stems, nstem: str | None = None) -> tuple[tuple[str, ...], int]:
+    """Proclitics at the front of ``stem`` (a bare word) and how many letters they take.
+
+    ``nstem``, when given, is ``normalize(stem)`` folded letter for letter: its slices are
+    then the normal forms of the stem's slices, with no call to normalize each."""
+    if (nstem if nstem is not None else normalize(stem)) in stems:
         return (), 0
     procs: list[str] = []
     i = 0
@@ -104,7 +108,7 @@ def _proclitics(stem: str, stems: _Stems) -> tuple[tuple[str, ...], int]:
     # conjunction و / ف
     if n - i >= 3 and stem[i] in "وف":
         rest = stem[i + 1:]
-        nrest = normalize(rest)
+        nrest = nstem[i + 1:] if nstem is not None else normalize(rest)
         if len(rest) >= 3 or nrest in _SHORT_AFTER_CONJ:
             procs.append(stem[i])
             i += 1
@@ -113,7 +117,7 @@ def _proclitics(stem: str, stems: _Stems) -> tuple[tuple[str, ...], int]:
     # preposition ب ل ك, or the future prefix س
     if n - i >= 3:
         c, rest = stem[i], stem[i + 1:]
-        nrest = normalize(rest)
+        nrest = nstem[i + 1:] if nstem is not None else normalize(rest)
         if c == "ل" and rest.startswith("ل") and not rest.startswith("ال"):
             # لل: ل + ال with the alef dropped (للحكومة), or ل before a stem in ل (لليبيا)
             if nrest in stems or len(rest) < 3:
@@ -133,22 +137,23 @@ def _proclitics(stem: str, stems: _Stems) -> tuple[tuple[str, ...], int]:
             procs.append(c)
             return tuple(procs), i + 1
     # the article (bare alef only: أل… is a stem such as ألمانيا)
-    if stem.startswith("ال", i) and n - i - 2 >= 2 and normalize(stem[i:]) not in stems:
+    if stem.startswith("ال", i) and n - i - 2 >= 2 \
+            and (nstem[i:] if nstem is not None else normalize(stem[i:])) not in stems:
         procs.append("ال")
         i += 2
     return tuple(procs), i
 
 
-def _enclitic(stem: str, stems: _Stems) -> str:
-    """The pronoun suffix at the end of a bare word, or ""."""
-    _, k = _proclitics(stem, stems)
-    if k and normalize(stem[k:]) in stems.words:  # والتي, بهذه, الترفيه: a listed word after clitics
+def _enclitic(stem: str, stems: _Stems, nstem: str | None = None) -> str:
+    """The pronoun suffix at the end of a bare word, or "" (``nstem`` as in _proclitics)."""
+    _, k = _proclitics(stem, stems, nstem)
+    if k and (nstem[k:] if nstem is not None else normalize(stem[k:])) in stems.words:  # والتي, بهذه, الترفيه: a listed word after clitics
         return ""
     for suffix in _SUFFIXES:
         if not stem.endswith(suffix) or len(stem) <= len(suffix):
             continue
         base = stem[: -len(suffix)]
-        nbase = normalize(base)
+        nbase = nstem[: -len(suffix)] if nstem is not None else normalize(base)
         if nbase in _SHORT_STEMS:
             return suffix
         if suffix == "ي":
@@ -161,7 +166,7 @@ def _enclitic(stem: str, stems: _Stems) -> str:
             return suffix
         # the stem left without its proclitics (and without a leading ال that could not be
         # split off: الحكم is not ال+ح+كم) must still be a word of three letters or more
-        _, k = _proclitics(base, stems)
+        _, k = _proclitics(base, stems, nbase if nstem is not None else None)
         core = base[k:]
         if core.startswith("ال"):
             core = core[2:]
@@ -180,13 +185,16 @@ def segment(word: str) -> Segmentation:
     nbare = normalize(bare)
     if len(bare) < 3 or nbare in stems.words:  # a prefix entry (بلاد*) still takes a suffix (بلادنا)
         return Segmentation((), 0, len(word), "")
-    enclitic = _enclitic(bare, stems)
+    # the bare word folds letter for letter (no ligature, no invisible mark): the analysis
+    # below then slices its normal form instead of normalizing each piece again
+    nslices = nbare if letter_for_letter(bare) else None
+    enclitic = _enclitic(bare, stems, nslices)
     if not enclitic and nbare in stems:
         return Segmentation((), 0, len(word), "")
     if not enclitic and bare.startswith("ال") and len(bare) >= 4 and nbare[2:] in stems:  # الكويت
         return Segmentation(("ال",), offsets[2], len(word), "")
     stem = bare[: len(bare) - len(enclitic)] if enclitic else bare
-    procs, k = _proclitics(stem, stems)
+    procs, k = _proclitics(stem, stems, nslices[: len(stem)] if nslices is not None else None)
     if len(stem) - k < 2:  # nothing worth calling a core would be left
         procs, k = (), 0
     core_from = offsets[k] if k < len(offsets) else len(word)

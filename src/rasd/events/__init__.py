@@ -39,6 +39,7 @@ SPEECH_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SUPPORT", 
 _STATE_ORGANS = frozenset({"military", "police", "security_services", "government", "ministry",
                            "state", "legislature"})
 _NO_TIME = TimeRef(None, "unknown", "", None)
+_EVENT_OR_REPORT = attrgetter("event_or_report")
 _PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه",
                                       "وانها", "انا", "اننا", "باننا"})
 
@@ -94,13 +95,9 @@ def _may_hold_event_or_source(words: list, phrase: list) -> bool:
     """Could the sentence yield a trigger (a word with a trigger reading) or name a source (a
     reporting verb, or a sourcing phrase such as «وفقا لـ»)? Else find_triggers finds nothing
     and sentence_source says nothing, and the sentence needs no view."""
-    for w in words:
-        if w.event_or_report:
-            return True
-    for m in phrase:
-        if m is not None and m[1].scope == "prep":
-            return True
-    return False
+    if any(map(_EVENT_OR_REPORT, words)):  # (the words' flags read in C)
+        return True
+    return any(m[1].scope == "prep" for m in filter(None, phrase))
 
 
 def _sentence_candidates(document: Document, view: SentenceView, lex: Lexicon,
@@ -115,6 +112,8 @@ def _sentence_candidates(document: Document, view: SentenceView, lex: Lexicon,
     cues = find_cues(view, lex, triggers)
     out: list[Candidate] = []
     by_first: dict[int, tuple[Trigger, Roles, Candidate | None]] = {}
+    sentence_text = text[s.start:s.end]
+    place_countries = None  # the sentence's place countries, found for the first event without a place
     for trig in triggers:
         decision = decide_status(view, trig, cues)
         roles = assign_roles(view, trig, triggers)
@@ -145,7 +144,9 @@ def _sentence_candidates(document: Document, view: SentenceView, lex: Lexicon,
         elif trig.sense.type in GROUND_TYPES and (k := sentence_place(view, trig, _claimed_places(view, triggers, by_first))) is not None:
             location = LocationRef.of(view.spans[k].mention)  # the sentence's place before the article's
         t0, t1 = view.tokens[trig.first].start, view.tokens[trig.last].end
-        evidence = Evidence(text[s.start:s.end], (s.start, s.end), text[t0:t1], (t0, t1))
+        evidence = Evidence(sentence_text, (s.start, s.end), text[t0:t1], (t0, t1))
+        if location is None and place_countries is None:
+            place_countries = sentence_countries(view)
         time = _time(text, s, (t0, t1), document, decision.status in ("planned", "threatened"))
         casualties = _casualties(text, s, (t0, t1), [x for x in spans if x != (t0, t1)])
         cand = Candidate(
@@ -159,7 +160,7 @@ def _sentence_candidates(document: Document, view: SentenceView, lex: Lexicon,
             rule=_rule(view, trig, decision.cue),
             definite=view.words[trig.first].al and not trig.verbal and not sources and not targets,
             cue_first=decision.cue.first if decision.cue else -1,
-            place_countries=sentence_countries(view) if location is None else frozenset(),
+            place_countries=place_countries if location is None else frozenset(),
         )
         by_first[trig.first] = (trig, roles, cand)
         out.append(cand)
@@ -434,13 +435,15 @@ def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) ->
 
 def _is_heading(text: str, s: Sentence, toks: list[Token], headings: set[str]) -> bool:
     """A heading line (اجتماعٌ سري) states nothing: no events from it."""
-    body = text[s.start:s.end].strip()
-    if headings and normalize(body) in headings:
+    if headings and normalize(text[s.start:s.end].strip()) in headings:
         return True
+    if len(toks) > 4:
+        return False  # (most sentences: a heading line is short)
+    body = text[s.start:s.end].strip()
     line_start = s.start == 0 or text[s.start - 1] == "\n"
     line_end = s.end >= len(text) or text[s.end] == "\n" or text[s.end:s.end + 1].isspace() and \
         text[s.end:].lstrip(" \t").startswith("\n")
-    return line_start and line_end and len(toks) <= 4 and body[-1:] not in ".!?؟:،"
+    return line_start and line_end and body[-1:] not in ".!?؟:،"
 
 
 __all__ = ["extract_events"]

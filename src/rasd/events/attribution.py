@@ -7,6 +7,8 @@ source; so does a following sentence of the same paragraph without a reporting p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from ..model import ActorRef, Attribution
 from .lexicon import Lexicon
@@ -14,6 +16,7 @@ from .roles import is_actor
 from .syntax import COMPLEMENTIZERS, PREPOSITIONS, STRONG, SentenceView
 
 _NP_MAX = 8
+_REPORTS = attrgetter("reports")
 # words before a reporting verb that are not its subject: "لكنه أكد", "كما أشار"
 _NOT_SOURCES = frozenset({"لكنه", "لكنها", "ولكنه", "ولكنها", "كما", "وكما", "انه", "انها", "هو", "هي",
                           "وهو", "وهي", "هم", "وهم", "ثم", "بدوره", "بدورها", "من جانبه", "من جهته",
@@ -92,7 +95,12 @@ def sentence_source(view: SentenceView, lex: Lexicon, text: str) -> SentenceSour
     """The reporting phrase of one sentence, if it has one."""
     words = view.words
     n = len(words)
-    for i, w in enumerate(words):
+    # only a word that starts a cue phrase or has a reporting reading can start a source (the
+    # others, most of them, are skipped in C): visited in text order
+    phrases = compress(range(n), view.phrase)
+    reporting = compress(range(n), map(_REPORTS, words))
+    for i in sorted({*phrases, *reporting}):
+        w = words[i]
         # a sourcing phrase: وفقا لـ، بحسب، نقلا عن
         m = view.phrase[i]
         if m is not None and m[1].scope == "prep":
@@ -105,8 +113,7 @@ def sentence_source(view: SentenceView, lex: Lexicon, text: str) -> SentenceSour
             if np is not None:
                 return SentenceSource(_classify(view, lex, np[0], np[1], _span_text(view, text, *np)),
                                       False)
-        kinds = [h.kind for h in w.hits if h.kind in ("report", "cont")]
-        if not kinds or not _reports(view, i):
+        if not w.reports or not _reports(view, i):  # (a report/cont reading, computed per word type)
             continue
         # VSO: the subject follows the verb ("أعلنت كل من مصر والأردن": past كل من)
         first = i + 3 if i + 3 < n and words[i + 1].bare == "كل" and words[i + 2].bare == "من" else i + 1

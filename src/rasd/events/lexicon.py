@@ -86,6 +86,8 @@ class Word:
     clausal: bool = False  # a verb that opens a clause after و or a comma
     phrase: bool = False  # may start a cue phrase
     event_or_report: bool = False  # a trigger or a reporting-verb reading (a sentence needs a view)
+    reports: bool = False  # a reporting-verb reading (report or cont): may name a sentence's source
+    opens: bool = False  # clausal, or a word of _OPENING_WORDS: may open a clause or relative region
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,15 @@ class ModeCue:
     mode: str
     cameo: str
 
+
+# Function words (normalized) that open a clause or a relative clause; the sentence view
+# (syntax.build_view) reads them, and each word type knows once whether it is one (Word.opens).
+RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي",
+                       "اللاتي", "اللائي", "ممن"})
+CLAUSE_OPENERS = frozenset({"بينما", "فيما", "لكن", "لكنه", "لكنها", "ولكن", "كما", "حيث", "ثم",
+                            "اذ", "بعدما", "عندما", "حين", "حينما", "فيما", "لاسيما", "ولاسيما",
+                            "سيما", "خاصه", "وخاصه"})
+_OPENING_WORDS = CLAUSE_OPENERS | RELATIVES | frozenset({"بعد", "قبل", "منذ"})
 
 # (no "ي": in news it is far more often a nisba ending, الاجتماعي، than "my")
 _ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك")
@@ -157,6 +168,21 @@ class Lexicon:
     # written word → (norm, proclitics, Word): the tokenizer gives one analysis per written word
     _token_cache: dict[str, tuple[str, tuple[str, ...], Word]] = field(default_factory=dict, repr=False)
     _cores: re.Pattern[str] | None = field(default=None, repr=False)  # see _may_hit, built on first use
+    # ``phrases`` indexed for phrase_at: first word -> ({second word: its longer phrases, longest
+    # first}, the first one-word cue as (1, cue) or None); built from ``phrases`` on creation
+    _phrase_index: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], Cue]]], tuple[int, Cue] | None]] = field(
+        default_factory=dict, repr=False, init=False)
+
+    def __post_init__(self) -> None:
+        for first, entries in self.phrases.items():
+            longer: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+            single = None
+            for words, cue in entries:  # (load sorts them longest first: every longer phrase wins)
+                if len(words) > 1:
+                    longer.setdefault(words[1], []).append((words, cue))
+                elif single is None:
+                    single = (1, cue)
+            self._phrase_index[first] = (longer, single)
 
     # ---- loading ------------------------------------------------------------------------
 
@@ -298,8 +324,11 @@ class Lexicon:
         clausal = tense is not None and any(
             h.kind in ("report", "cont", "cue", "support", "trigger") for h in hits)
         phrase = norm in self.phrases or bare in self.phrases
-        event_or_report = any(h.kind in ("trigger", "report", "cont") for h in hits)
-        return Word(norm, bare, core, conj, prep, al, fut, encl, hits, tense, clausal, phrase, event_or_report)
+        reports = any(h.kind in ("report", "cont") for h in hits)
+        event_or_report = reports or any(h.kind == "trigger" for h in hits)
+        opens = clausal or norm in _OPENING_WORDS or bare in _OPENING_WORDS
+        return Word(norm, bare, core, conj, prep, al, fut, encl, hits, tense, clausal, phrase, event_or_report,
+                    reports, opens)
 
     def token_word(self, text: str, norm: str, proclitics: tuple[str, ...]) -> Word:
         """A token's word, with the tokenizer's clitic split where the lexicon knows nothing."""
@@ -320,17 +349,11 @@ class Lexicon:
         return w
 
     def token_words(self, tokens) -> list[Word]:
-        """``token_word`` of each token (the per-sentence loop, kept tight)."""
+        """``token_word`` of each token (the per-sentence loop, kept tight: one comprehension,
+        the cached entry checked against the token's own clitic split)."""
         get = self._token_cache.get
-        out = []
-        append = out.append
-        for t in tokens:
-            entry = get(t.text)
-            if entry is not None and entry[0] == t.norm and entry[1] == t.proclitics:
-                append(entry[2])
-            else:
-                append(self.token_word(t.text, t.norm, t.proclitics))
-        return out
+        return [e[2] if (e := get(t.text)) is not None and e[0] == t.norm and e[1] == t.proclitics
+                else self.token_word(t.text, t.norm, t.proclitics) for t in tokens]
 
     def phrase_at(self, words: list[Word], i: int) -> tuple[int, Cue] | None:
         """The longest cue phrase starting at word ``i``: (number of words, cue)."""
@@ -339,12 +362,18 @@ class Lexicon:
             return None
         nxt = words[i + 1].norm if i + 1 < len(words) else None
         for key in (w.norm, w.bare):
-            for phrase, cue in self.phrases.get(key, ()):
+            entry = self._phrase_index.get(key)
+            if entry is None:
+                continue
+            longer, single = entry
+            # only the phrases whose second word is the next word can match (one look-up, not a
+            # scan of every phrase that starts with this word)
+            for phrase, cue in longer.get(nxt, ()):
                 n = len(phrase)
-                if n > 1 and (phrase[1] != nxt or i + n > len(words)):
-                    continue
-                if n <= 2 or all(words[i + k].norm == phrase[k] for k in range(2, n)):
+                if i + n <= len(words) and (n == 2 or all(words[i + k].norm == phrase[k] for k in range(2, n))):
                     return n, cue
+            if single is not None:
+                return single
         return None
 
 
@@ -352,7 +381,7 @@ def _with_clitics(w: Word, prep: str, conj: bool, al: bool, core: str) -> Word:
     """``dataclasses.replace(w, prep=..., conj=..., al=..., core=...)``, several times faster
     (a test checks that it copies every other field)."""
     return Word(w.norm, w.bare, core, conj, prep, al, w.fut, w.encl, w.hits, w.tense, w.clausal,
-                w.phrase, w.event_or_report)
+                w.phrase, w.event_or_report, w.reports, w.opens)
 
 
 def _segmentations(w: str):

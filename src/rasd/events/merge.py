@@ -154,9 +154,10 @@ def merge_candidates(cands: list[Candidate], generic: frozenset[str] = frozenset
     for c in cands:
         target = None
         for prev in reversed(seen):  # an absorbed mention still ties its sentence to its event
+            if not _mergeable(prev, c, generic):
+                continue  # (most pairs: their root is not looked up)
             root = prev.root()
-            if _mergeable(prev, c, generic) and (root is prev or _mergeable(root, c, generic) or
-                                                 prev.sentence == c.sentence):
+            if root is prev or _mergeable(root, c, generic) or prev.sentence == c.sentence:
                 target = root
                 break
         seen.append(c)

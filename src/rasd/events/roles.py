@@ -60,6 +60,11 @@ _MODIFIER_WORDS = frozenset({"بقياده", "باسم", "المدعوم", "ال
                              "المدعومين", "الموالي", "المواليه", "الموالين", "المقرب", "المقربه",
                              "حليفه", "حليف", "المتحالفه", "المرتبطه", "المرتبط", "ممثل"})
 
+# every word the argument scanner tests a word's norm, bare or core against: a word in none of
+# them (most words) skips all those tests with three look-ups
+_SCAN_WORDS = (RELATIVES | SCAN_STOPS | COMPLEMENTIZERS | PREPOSITIONS | _AGENT_WORDS | _MEMBER_WORDS
+               | {"بواسطه"} | _AFFILIATION_WORDS | _MODIFIER_WORDS | LOC_PREPS | PLACE_NOUNS)
+
 
 @dataclass(slots=True)
 class Roles:
@@ -118,7 +123,7 @@ def scan_arguments(view: SentenceView, start: int, triggers: list[Trigger], me: 
     "" (bare NP), a preposition, AGENT (على يد، من قبل), BETWEEN (بين), MOD (بقيادة),
     MEMBERS (يتكون من), "loc" (a place after a locative preposition). Stops at a clause or
     purpose boundary."""
-    words = view.words
+    words, spans, span_of, brk = view.words, view.spans, view.span_of, view.brk
     n = len(words)
     others = {t.first for t in triggers if t is not me}
     out: list[tuple[int, str]] = []
@@ -126,23 +131,24 @@ def scan_arguments(view: SentenceView, start: int, triggers: list[Trigger], me: 
     k = start
     while k < n:
         if k > start:
-            if view.brk[k] == STRONG:
+            if brk[k] == STRONG:
                 break
-            if view.brk[k] == WEAK:
+            if brk[k] == WEAK:
                 w = words[k]
                 if not (w.bare in LIST_CONTINUERS or w.norm in LIST_CONTINUERS or
                         (w.conj and _span_at(view, k) is not None)):
                     break
         w = words[k]
-        if w.norm in RELATIVES or w.bare in SCAN_STOPS or w.norm in SCAN_STOPS:
+        marked = w.norm in _SCAN_WORDS or w.bare in _SCAN_WORDS or w.core in _SCAN_WORDS
+        if marked and (w.norm in RELATIVES or w.bare in SCAN_STOPS or w.norm in SCAN_STOPS):
             break
-        if k > start and (w.norm in COMPLEMENTIZERS or w.bare in COMPLEMENTIZERS):
+        if marked and k > start and (w.norm in COMPLEMENTIZERS or w.bare in COMPLEMENTIZERS):
             break
         if k > start and k in others:
             break
-        sk = _span_at(view, k)
-        if sk is not None:
-            span = view.spans[sk]
+        sk = span_of[k]  # (_span_at inline: a span that starts at k)
+        if sk != -1 and spans[sk].first == k:
+            span = spans[sk]
             p = w.prep or cur
             if w.prep == "ل" and k > start and _possessive_head(view, k - 1, others):
                 p = cur  # "مواقع لحركة حماس", "مسلحين تابعين لداعش": the name fills the noun's role
@@ -162,31 +168,31 @@ def scan_arguments(view: SentenceView, start: int, triggers: list[Trigger], me: 
                     cur = ""  # "المتحدث باسم X بدور Y": the modifier ends with its name
             k = span.last + 1
             continue
-        p = _prep_word(view, k)
+        p = _prep_word(view, k) if marked else None
         if w.tense is not None and k > start and p is None:
             break  # a new predicate
         if p == "علي" and k + 1 < n and words[k + 1].core in ("يد", "ايدي"):
             cur, last_role, k = _AGENT, "", k + 2
             continue
-        if w.norm in _AGENT_WORDS or w.bare in _AGENT_WORDS:
+        if marked and (w.norm in _AGENT_WORDS or w.bare in _AGENT_WORDS):
             cur, last_role, k = _AGENT, "", k + 1  # "برصاص القوات", "بنيران الجيش": by whose fire
             continue
         if p == "من" and k + 1 < n and words[k + 1].bare in ("قبل", "جانب"):
             cur, last_role, k = _AGENT, "", k + 2
             continue
-        if w.bare in _MEMBER_WORDS or w.norm in _MEMBER_WORDS:
+        if marked and (w.bare in _MEMBER_WORDS or w.norm in _MEMBER_WORDS):
             cur, last_role = _MEMBERS, ""
         elif cur == _MEMBERS and p == "من":
             pass
-        elif w.bare == "بواسطه":
+        elif marked and w.bare == "بواسطه":
             cur, last_role = _AGENT, ""
         elif p == "بين":
             cur, last_role = _BETWEEN, ""
-        elif w.norm in _AFFILIATION_WORDS or w.core in _AFFILIATION_WORDS:
+        elif marked and (w.norm in _AFFILIATION_WORDS or w.core in _AFFILIATION_WORDS):
             pass
-        elif w.norm in _MODIFIER_WORDS or w.bare in _MODIFIER_WORDS or w.core in _MODIFIER_WORDS:
+        elif marked and (w.norm in _MODIFIER_WORDS or w.bare in _MODIFIER_WORDS or w.core in _MODIFIER_WORDS):
             cur, last_role = _MODIFIER, ""
-        elif w.bare in LOC_PREPS or w.core in PLACE_NOUNS:
+        elif marked and (w.bare in LOC_PREPS or w.core in PLACE_NOUNS):
             cur = "في"  # a locative adjunct inside a list does not end the list
         elif p is not None:
             cur, last_role = p, ""

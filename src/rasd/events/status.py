@@ -10,6 +10,8 @@ foiled, a denied threat is denied.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from .lexicon import IMPERFECT, PERFECT, Cue, Lexicon
 from .syntax import COMPLEMENTIZERS, PAST_AUX, QAD, STRONG, SentenceView
@@ -19,6 +21,7 @@ from .triggers import Trigger
 PRECEDENCE = ("denied", "foiled", "requested", "negated", "hypothetical", "alleged", "threatened",
               "planned", "ongoing", "occurred")
 _RANK = {s: i for i, s in enumerate(PRECEDENCE)}
+_HITS = attrgetter("hits")
 # Event types whose trigger governs its complement like a cue does.
 _TRIGGER_AS_CUE = {"THREATEN": "threatened", "ACCUSE": "alleged", "REQUEST": "requested",
                    "REJECT": "negated", "AGREE": "planned"}  # "وافق على الانسحاب": to come
@@ -51,8 +54,12 @@ def find_cues(view: SentenceView, lex: Lexicon, triggers: list[Trigger]) -> list
     out: list[CueAt] = []
     words = view.words
     n = len(words)
-    i = 0
-    while i < n:
+    covered = -1  # the last word of the cue phrase just read: the words inside it are not read
+    # only a word that starts a cue phrase or has a lexicon reading can be a cue (the others,
+    # most of them, are skipped in C): visited in text order
+    for i in sorted({*compress(range(n), view.phrase), *compress(range(n), map(_HITS, words))}):
+        if i <= covered:
+            continue
         m = view.phrase[i]
         if m is not None and m[1].scope in ("local", "govern", "post"):
             size, cue = m
@@ -61,7 +68,7 @@ def find_cues(view: SentenceView, lex: Lexicon, triggers: list[Trigger]) -> list
             for words_, c in lex.phrases.get(words[i].norm, ()):
                 if len(words_) == 1 and c.scope != cue.scope and c.scope in ("local", "govern", "post"):
                     out.append(CueAt(i, i, c.status, c.scope, c.id))
-            i += size
+            covered = i + size - 1
             continue
         for h in words[i].hits:
             if h.kind == "cue" and not (h.bare and _bare_is_noun(view, i)):
@@ -69,7 +76,6 @@ def find_cues(view: SentenceView, lex: Lexicon, triggers: list[Trigger]) -> list
                 assert isinstance(c, Cue)
                 out.append(CueAt(i, i, c.status, c.scope, c.id, verb=h.tense is not None))
                 break
-        i += 1
     for t in triggers:
         st = _TRIGGER_AS_CUE.get(t.sense.type)
         if t.sense.type == "ACCUSE" and not t.sense.id.startswith("accuse.itti"):

@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from ..model import Mention, Token
 from ..normalize import normalize
-from .lexicon import Lexicon, Word
+from .lexicon import CLAUSE_OPENERS, RELATIVES, Lexicon, Word
 
 # Prepositions and nouns that make a following place the location of an event.
 LOC_PREPS = frozenset({
@@ -29,13 +29,8 @@ PREPOSITIONS = frozenset({
     "في", "علي", "الي", "من", "عن", "مع", "ضد", "بين", "حول", "نحو", "تجاه", "لدي", "منذ", "خلال",
     "عبر", "بحق", "قبل", "بعد", "دون", "حتي", "لصالح", "بشان", "ازاء", "امام", "فوق", "تحت",
 })
-RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي",
-                       "اللاتي", "اللائي", "ممن"})
 COMPLEMENTIZERS = frozenset({"ان", "بان", "لان", "وان", "فان", "انه", "انها", "انهم", "بانه",
                              "بانها", "بانهم", "وانه", "وانها", "لانه", "لانها", "انهما", "كي", "لكي"})
-CLAUSE_OPENERS = frozenset({"بينما", "فيما", "لكن", "لكنه", "لكنها", "ولكن", "كما", "حيث", "ثم",
-                            "اذ", "بعدما", "عندما", "حين", "حينما", "فيما", "لاسيما", "ولاسيما",
-                            "سيما", "خاصه", "وخاصه"})
 # "، بالإضافة إلى فرنسا": a list continues across a comma after these
 LIST_CONTINUERS = frozenset({"بالاضافه", "فضلا", "اضافه", "علاوه", "وكذلك", "كذلك"})
 # argument scanning stops at purpose / circumstance phrases
@@ -46,15 +41,14 @@ RESULT_VERBS = frozenset({"اسفر", "اسفرت", "اسفرا", "ادي", "ا�
 PAST_AUX = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا"})
 QAD = frozenset({"قد", "وقد", "فقد", "لقد"})
 
-# every word that the clause loop of build_view treats specially (without a break before it)
-_CLAUSE_WORDS = CLAUSE_OPENERS | RELATIVES | frozenset({"بعد", "قبل", "منذ"})
-
 _MAY_START_PHRASE = attrgetter("phrase")
+_OPENS = attrgetter("opens")  # (the words that the clause loop of build_view looks at)
 
 # strength of the break before a token
 NONE, WEAK, STRONG = 0, 1, 2
-_STRONG_RE = re.compile("[؛;:.!?؟\n]")
-_WEAK_RE = re.compile("[،,\\-ـ–—()]")
+_STRONG_MARKS = "؛;:.!?؟\n"
+_WEAK_MARKS = "،,-ـ–—()"
+_BREAK_RE = re.compile("[" + re.escape(_STRONG_MARKS + _WEAK_MARKS) + "]")
 
 
 @dataclass(slots=True)
@@ -152,22 +146,27 @@ def build_view(index: int, start: int, end: int, text: str, tokens: list[Token],
     if words is None:
         words = sentence_words(tokens, lex)
     n = len(tokens)
+    starts = [t.start for t in tokens]
     brk = [NONE] * n
-    for i in range(1, n):
-        a, b = tokens[i - 1].end, tokens[i].start
-        if b - a == 1 and text[a] == " ":
-            continue  # the common case: one space
-        gap = text[a:b]
-        if _STRONG_RE.search(gap):
+    # one scan of the sentence for punctuation instead of a look at every gap (most gaps are
+    # one space): a mark in the gap before token i breaks there; a mark inside a token (the
+    # tatweel of «هـ») is no break
+    breaks = []
+    for m in _BREAK_RE.finditer(text, tokens[0].end, tokens[-1].start) if n > 1 else ():
+        p = m.start()
+        i = bisect.bisect_right(starts, p)
+        if p < tokens[i - 1].end:
+            continue
+        breaks.append(i)
+        if m.group() in _STRONG_MARKS:
             brk[i] = STRONG
-        elif _WEAK_RE.search(gap):
+        elif brk[i] == NONE:
             brk[i] = WEAK
     if phrase is None:
         phrase = cue_phrases(words, lex)
     spans: list[Span] = []
     span_of = [-1] * n
     if mentions:
-        starts = [t.start for t in tokens]
         for m in mentions:
             first = bisect.bisect_right(starts, m.start) - 1
             if first < 0:
@@ -180,9 +179,10 @@ def build_view(index: int, start: int, end: int, text: str, tokens: list[Token],
             spans.append(Span(first, last, m))
         spans.sort(key=lambda s: (s.first, -s.last))
         # "بمدينة درنة": the generic noun is not a place of its own (not المدينة المنورة)
+        # (the cheap tests on positions first: the noun is normalized only when a name follows it)
         spans = [s for k, s in enumerate(spans)
-                 if not (s.mention.actor is None and _bare_noun(s.mention.text) in PLACE_NOUNS and s.first == s.last
-                         and k + 1 < len(spans) and spans[k + 1].first == s.last + 1)]
+                 if not (s.first == s.last and k + 1 < len(spans) and spans[k + 1].first == s.last + 1
+                         and s.mention.actor is None and _bare_noun(s.mention.text) in PLACE_NOUNS)]
         for k, s in enumerate(spans):
             for i in range(s.first, s.last + 1):
                 if span_of[i] == -1:
@@ -192,12 +192,17 @@ def build_view(index: int, start: int, end: int, text: str, tokens: list[Token],
     c = 0
     r = 0
     rel_next = 0
-    for i in range(n):
+    done = 0  # clause and rel are set before this token
+    # most words have no break before them and open no clause or relative region (Word.opens,
+    # known per word type): they only continue the clause and region of the word before them,
+    # filled in runs below; the loop visits the others
+    special = compress(range(n), map(_OPENS, words))
+    for i in sorted({*breaks, *special}) if breaks else special:
+        if c or r:
+            clause[done:i] = [c] * (i - done)
+            rel[done:i] = [r] * (i - done)
+        done = i + 1
         w = words[i]
-        if not brk[i] and not w.clausal and w.bare not in _CLAUSE_WORDS and w.norm not in _CLAUSE_WORDS:
-            clause[i] = c  # most words: no break, no opener, no relative (the tests below fail)
-            rel[i] = r
-            continue
         new_clause = brk[i] == STRONG or w.bare in CLAUSE_OPENERS or w.norm in CLAUSE_OPENERS or (
             w.bare in ("بعد", "قبل", "منذ") and i + 1 < n and words[i + 1].norm == "ان")  # بعد أن
         if i and not new_clause and w.clausal and (w.conj or brk[i] == WEAK) and span_of[i] == -1:
@@ -212,6 +217,9 @@ def build_view(index: int, start: int, end: int, text: str, tokens: list[Token],
             r = rel_next
         clause[i] = c
         rel[i] = r
+    if c or r:
+        clause[done:] = [c] * (n - done)
+        rel[done:] = [r] * (n - done)
     return SentenceView(index, start, end, tokens, words, brk, clause, rel, spans, span_of, phrase)
 
 

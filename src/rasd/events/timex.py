@@ -146,6 +146,7 @@ class _Grammar:
     by_word: dict[str, tuple[frozenset[str], frozenset[str]]]  # memo of _word_rules (bounded)
     key_words: re.Pattern[str]  # the written words that hold a key (after at most two letters)
     maybe_digit: re.Pattern[str]  # a character that may be a digit (str.isdigit: ² too)
+    digit_words: re.Pattern[str]  # the written words that hold such a character
 
 
 def _unresolved() -> Resolved:
@@ -507,9 +508,13 @@ def _grammar() -> _Grammar:
     key_words = re.compile(rf"(?<!\w)\w{{0,2}}{longest_first(one_word)}(?!\w)")
     # \d, the other digits of the BMP (², ①), and any astral character (checked the slow way)
     other_digits = "".join(c for c in map(chr, range(0x10000)) if c.isdigit() and not c.isdecimal())
-    maybe_digit = re.compile(rf"\d|[{re.escape(other_digits)}\U00010000-\U0010ffff]")
+    digit = rf"[\d{re.escape(other_digits)}\U00010000-\U0010ffff]"
+    maybe_digit = re.compile(digit)
+    # a whole word (at a word start, up to its end) with a digit among its word characters
+    digit_words = re.compile(rf"(?<!\w)\w*?(?=\w){digit}\w*")
     return _Grammar(rules, re.compile(_BOUNDARY), keys, frozenset({"iso", "numeric", "year"}),
-                    {word: frozenset(g) for word, g in group_of.items()}, {}, key_words, maybe_digit)
+                    {word: frozenset(g) for word, g in group_of.items()}, {}, key_words, maybe_digit,
+                    digit_words)
 
 
 _WORD = re.compile(r"\w+")
@@ -538,8 +543,11 @@ def _rules_for(norm: str, grammar: _Grammar) -> set[str]:
     wanted: set[str] = set()
     present: set[str] = set()  # the word groups of _NEEDS that the text holds
     memo = grammar.by_word
-    # Without a digit, only the words that hold a key (found by one regex) can ask for a rule.
-    words = _WORD.findall(norm) if grammar.maybe_digit.search(norm) else grammar.key_words.findall(norm)
+    # Only the words that hold a key or a digit (each found by one regex) can ask for a rule or
+    # belong to a word group (_word_rules): the other words of a sentence are not looked up.
+    words = grammar.key_words.findall(norm)
+    if grammar.maybe_digit.search(norm):
+        words += grammar.digit_words.findall(norm)
     for word in words:
         entry = memo.get(word)
         if entry is None:

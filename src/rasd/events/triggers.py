@@ -3,6 +3,8 @@ their nouns ("شنّ غارات" is one event), and the mode read from modifiers
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from .lexicon import IMPERFECT, FormHit, Lexicon, SupportVerb, TriggerSense, Word
 from .syntax import (COMPLEMENTIZERS, PREPOSITIONS, RELATIVES, STRONG, SentenceView)
@@ -47,6 +49,7 @@ class Trigger:
         return self.support if self.support is not None else self.first
 
 
+_HITS = attrgetter("hits")
 _VERB_PARTICLES = frozenset({"قد", "لقد", "وقد", "فقد", "لم", "لن", "سوف", "ما", "لا", "كان", "كانت"})
 
 
@@ -100,6 +103,8 @@ def _reading(view: SentenceView, lex: Lexicon, i: int, hits: tuple[FormHit, ...]
     """Trigger readings of a word; an unvocalized form that is both verb and noun (قصف) is read
     as a noun after an article, a preposition, a support verb or a cue, else as a verb."""
     trig = [h for h in hits if h.kind == "trigger"]
+    if len(trig) < 2:
+        return trig  # one reading (most words): nothing to order
     verbs = [h for h in trig if h.tense is not None]
     nouns = [h for h in trig if h.tense is None]
     if not (verbs and nouns):
@@ -122,9 +127,10 @@ def find_triggers(view: SentenceView, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     covered_until = -1
     words = view.words
-    for i, w in enumerate(words):
-        if i <= covered_until or not w.hits:
+    for i in compress(range(len(words)), map(_HITS, words)):  # only words with a lexicon reading
+        if i <= covered_until:
             continue
+        w = words[i]
         if view.span_of[i] != -1:
             continue  # inside a name: فجر ليبيا، حركة المقاومة
         for hit in _reading(view, lex, i, w.hits):
@@ -247,18 +253,19 @@ def _attach_support(view: SentenceView, lex: Lexicon, trig: Trigger) -> None:
         if view.brk[j + 1] == STRONG:
             break
         w = words[j]
-        h = _support_hit(w, etype)
-        if h is not None:
-            trig.support, trig.support_verb = j, h.ref  # type: ignore[assignment]
-            trig.support_tense = h.tense
-            if h.tense is None:  # a masdar ("لمحاولة اغتيال"): a verb before it carries the tense
-                _outer_support_verb(view, trig, j, etype)
-            return
-        if any(x.kind in ("report", "cont", "cue") or (x.kind == "trigger" and x.tense is None)
-               for x in w.hits) and not view.tokens[j].text.endswith("ة"):
-            # another event noun or a reporting verb: not this noun's support (a word written
-            # with ة is a noun or participle: "مقاتلات تابعة لـ", not the verb "تابعه")
-            break
+        if w.hits:  # (a word without a lexicon reading is neither a support verb nor a stop)
+            h = _support_hit(w, etype)
+            if h is not None:
+                trig.support, trig.support_verb = j, h.ref  # type: ignore[assignment]
+                trig.support_tense = h.tense
+                if h.tense is None:  # a masdar ("لمحاولة اغتيال"): a verb before it carries the tense
+                    _outer_support_verb(view, trig, j, etype)
+                return
+            if any(x.kind in ("report", "cont", "cue") or (x.kind == "trigger" and x.tense is None)
+                   for x in w.hits) and not view.tokens[j].text.endswith("ة"):
+                # another event noun or a reporting verb: not this noun's support (a word written
+                # with ة is a noun or participle: "مقاتلات تابعة لـ", not the verb "تابعه")
+                break
         if w.norm in COMPLEMENTIZERS or w.bare in RELATIVES or w.norm in RELATIVES:
             break
         if view.phrase[j] is not None and view.phrase[j][1].scope == "govern":

@@ -16,6 +16,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,9 @@ _LIGATURES = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _IN_WORDS = frozenset(("في", "فى", "داخل", "بمدينه", "بمحافظه", "بولايه"))
 # Kinds of candidates that stand for a state itself (used to find the context country).
 _STATEISH = ("nisba", "capital", "organ")
+_BY_START = attrgetter("start")
+# Kinds whose country counts towards settling spans with several readings.
+_COUNTED = frozenset(("name", "nisba", "organ", "capital"))
 _PRIORITY = {"name": 3, "organ": 2, "generic": 2, "nisba": 1, "capital": 1, "head": 0}
 _CACHE_FORMAT = 1
 
@@ -86,6 +90,9 @@ class Knowledge:
         self._country = {k: a.country for k, a in actors.items()}
         self._generic = {k: g.actor for k, g in data.generics.items()}
         self._heads = {h.role: h for h in data.organs.values()}
+        # a generic actor of one country ("مسلحون" in Libya), made once: a frozen Actor, built
+        # from read-only data, and there are only so many generics times countries
+        self._generic_in: dict[tuple[str, str], Actor] = {}
 
     # ---- loading ------------------------------------------------------------------------
 
@@ -157,8 +164,9 @@ class Knowledge:
         offsets = OffsetMap(text)
         norm = offsets.norm
         starts = [s.start for s in sentences]
-        bounds = [(offsets.normalized(s.start), offsets.normalized(s.end)) for s in sentences]
-        bound_starts = [lo for lo, _ in bounds]
+        # the sentences' normalized bounds; only a head standing alone needs them, so made then
+        bounds: list[tuple[int, int]] = []
+        bound_starts: list[int] = []
         places = self.places.find(text, sentences, tokens) if self.places is not None else []
         # where the text's places lie: context for "الشرطة" or "مسلحون" without a state named,
         # and for names two actors share ("المجلس الرئاسي" in Libya or in Yemen)
@@ -170,19 +178,31 @@ class Knowledge:
         mentions: list[Mention] = []
         titles = _title_ends(cands)
         kinds: dict[tuple[int, int], tuple[str, str | None]] = {}
+        actor_of, kind_of = self._actors.get, self._kinds.get
         for i, c in enumerate(chosen):
-            if c.kind == "head" and i + 1 < len(chosen) and self._is_person(chosen[i + 1]) \
-                    and not norm[c.end:chosen[i + 1].start].strip():
-                continue  # "رئيس الوزراء مصطفى مدبولي": a title, not a second actor
-            sent_bounds = _bounds_of(bounds, bound_starts, c.start)
-            actor = self._resolve(c, norm, chosen, dominant, sent_bounds, i, place_countries)
+            kind = c.kind
+            if kind == "name" or kind == "nisba":
+                actor = actor_of(c.ref)  # what _resolve answers for these, without the call
+            else:
+                sent_bounds = (0, 0)
+                if kind == "head":
+                    if i + 1 < len(chosen) and self._is_person(chosen[i + 1]) \
+                            and not norm[c.end:chosen[i + 1].start].strip():
+                        continue  # "رئيس الوزراء مصطفى مدبولي": a title, not a second actor
+                    if not bounds:
+                        bounds += [(offsets.normalized(s.start), offsets.normalized(s.end)) for s in sentences]
+                        bound_starts += [lo for lo, _ in bounds]
+                    sent_bounds = _bounds_of(bounds, bound_starts, c.start)
+                actor = self._resolve(c, norm, chosen, dominant, sent_bounds, i, place_countries)
             start, end = offsets.span(c.start, c.end)
-            if c.kind == "capital" and actor is None and self.places is None:
-                continue  # a city used as a place: the gazetteer's business
-            if c.kind == "capital" and self.places is not None and (start, end) not in place_spans \
-                    and self.places.refuses(norm[c.start:c.end], word_at(norm, next_word_start(norm, c.end))[0]):
-                continue  # "ومسقط رأسه": the name is an ordinary word here
-            if actor is None and c.kind != "capital":
+            if kind == "capital":
+                if self.places is None:
+                    if actor is None:
+                        continue  # a city used as a place: the gazetteer's business
+                elif (start, end) not in place_spans and self.places.refuses(
+                        norm[c.start:c.end], word_at(norm, next_word_start(norm, c.end))[0]):
+                    continue  # "ومسقط رأسه": the name is an ordinary word here
+            elif actor is None:
                 continue
             label = _label(c, actor)
             title = None
@@ -191,12 +211,14 @@ class Knowledge:
                 if t is not None:
                     ts, te = offsets.span(t, _skip_back(norm, c.start))
                     title = text[ts:te].strip()
-            state_name = c.kind == "name" and self._kinds.get(c.ref) == "state"
-            kinds[(start, end)] = ("name_state" if state_name else c.kind,
-                                   c.ref if state_name else c.country)
+            if kind == "name" and kind_of(c.ref) == "state":
+                kinds[(start, end)] = ("name_state", c.ref)
+            else:
+                kinds[(start, end)] = (kind, c.country)
+            k = bisect.bisect_right(starts, start) - 1  # the mention's sentence
             mentions.append(Mention(start, end, text[start:end], label, actor=actor,
-                                    source="pattern" if c.kind in ("organ", "head", "generic") else "gazetteer",
-                                    sentence=_sentence_of(starts, sentences, start), title=title))
+                                    source="pattern" if kind in ("organ", "head", "generic") else "gazetteer",
+                                    sentence=sentences[k].index if k >= 0 else 0, title=title))
         if self.places is not None:
             mentions = self._merge_places(norm, offsets, places, mentions, kinds)
         return [m for m in mentions if m.actor is not None or m.place is not None]
@@ -229,7 +251,10 @@ class Knowledge:
         cands = compose(norm, self._candidates(norm), self._kinds, self._leads, self._country)
         country_of = self._country.get
         viable: list[tuple[Candidate, str | None]] = []
-        readings: dict[tuple[int, int], set[str | None]] = {}
+        # the first reading of each span, and the spans read as more than one country
+        reading: dict[tuple[int, int], str | None] = {}
+        several: set[tuple[int, int]] = set()
+        counts: dict[str, int] = {}
         for c in cands:
             kind = c.kind
             if kind == "title" or (kind == "nisba" and c.guarded) \
@@ -237,15 +262,20 @@ class Knowledge:
                 continue
             country = country_of(c.ref) if kind == "name" else c.country
             viable.append((c, country))
-            readings.setdefault((c.start, c.end), set()).add(country)
+            span = (c.start, c.end)
+            if reading.setdefault(span, country) != country:
+                several.add(span)
+            if country is not None and kind in _COUNTED:
+                counts[country] = counts.get(country, 0) + 1
         # same span, several readings ("عمان": Oman or Amman): the document's country decides,
-        # counted over spans that have one reading only
-        counts = Counter(country for c, country in viable
-                         if c.kind in ("name", "nisba", "organ", "capital")
-                         and len(readings[(c.start, c.end)]) == 1)
-        counts.pop(None, None)
+        # counted over spans that have one reading only (rare: counted above, taken back here)
+        if several:
+            for c, country in viable:
+                if country is not None and c.kind in _COUNTED and (c.start, c.end) in several:
+                    counts[country] -= 1
         if place_counts:
-            counts.update(place_counts)
+            for country, n in place_counts.items():
+                counts[country] = counts.get(country, 0) + n
         # longest first, then the document's country, then named over composed (stable on ties)
         keys = [(c.start - c.end, -counts.get(country, 0), -c.priority, c.start) for c, country in viable]
         ranked = [viable[i][0] for i in sorted(range(len(viable)), key=keys.__getitem__)]
@@ -255,7 +285,7 @@ class Knowledge:
             if occupied.find(1, c.start, c.end) < 0:
                 taken.append(c)
                 occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
-        taken.sort(key=lambda c: c.start)
+        taken.sort(key=_BY_START)
         return taken, cands
 
     def _is_person(self, c: Candidate) -> bool:
@@ -294,7 +324,12 @@ class Knowledge:
             if base is None or _indefinite_adjective(norm, c.start, c.end):
                 return None
             country = c.country or dominant
-            return replace(base, country=country) if country else base
+            if not country:
+                return base
+            actor = self._generic_in.get((c.ref, country))
+            if actor is None:
+                actor = self._generic_in[(c.ref, country)] = replace(base, country=country)
+            return actor
         return None
 
     def _merge_places(self, norm: str, offsets: OffsetMap, places: list[Mention], mentions: list[Mention],
@@ -410,7 +445,9 @@ class OffsetMap:
             return original_span(self._full, start, end)
         if end <= start:
             return self.original(start), self.original(start)
-        return self.original(start), self.original(end - 1) + 1
+        # original(start), original(end - 1) + 1, inlined: this runs for every mention
+        shift = self._shift
+        return start + bisect.bisect_right(shift, start), end + bisect.bisect_right(shift, end - 1)
 
     def normalized(self, original: int) -> int:
         """The first normalized index whose source offset is >= ``original``."""
@@ -553,15 +590,28 @@ def _title_ends(cands: list[Candidate]) -> dict[int, int]:
 def _dominant_country(chosen: list[Candidate], kinds: dict[str, str],
                       place_countries: list[tuple[int, str]] = ()) -> str | None:
     """The state the document is most about (by mentions of it, its organs, nisbas and places)."""
-    counts = Counter(c.country for c in chosen if c.kind in _STATEISH and c.country and not c.guarded)
-    counts.update(c.ref for c in chosen if c.kind == "name" and kinds.get(c.ref) == "state")
-    # a named organ ("القوات المسلحة السودانية" → SDN.MIL) speaks of its state too
-    counts.update(c.ref.split(".", 1)[0] for c in chosen if c.kind == "name" and "." in c.ref)
-    counts.update(country for _, country in place_countries)
+    # one pass over the candidates (this runs for every document); only a clear first counts,
+    # so the order in which states are counted does not matter
+    counts: dict[str, int] = {}
+    for c in chosen:
+        kind = c.kind
+        if kind in _STATEISH:
+            if c.country and not c.guarded:
+                counts[c.country] = counts.get(c.country, 0) + 1
+        elif kind == "name":
+            ref = c.ref
+            if kinds.get(ref) == "state":
+                counts[ref] = counts.get(ref, 0) + 1
+            if "." in ref:  # a named organ ("القوات المسلحة السودانية" → SDN.MIL) speaks of its state too
+                state = ref.split(".", 1)[0]
+                counts[state] = counts.get(state, 0) + 1
+    for _, country in place_countries:
+        counts[country] = counts.get(country, 0) + 1
     if not counts:
         return None
-    (top, n), *rest = counts.most_common(2) + [(None, 0)]
-    return top if n > rest[0][1] else None
+    most = max(counts.values())
+    tops = [country for country, n in counts.items() if n == most]
+    return tops[0] if len(tops) == 1 else None
 
 
 def _context_country(chosen: list[Candidate], index: int, bounds: tuple[int, int],
@@ -621,11 +671,6 @@ def _skip_back(norm: str, pos: int) -> int:
     while pos > 0 and norm[pos - 1] == " ":
         pos -= 1
     return pos
-
-
-def _sentence_of(starts: list[int], sentences: list[Sentence], pos: int) -> int:
-    i = bisect.bisect_right(starts, pos) - 1
-    return sentences[i].index if i >= 0 else 0
 
 
 def _label(c: Candidate, actor: Actor | None) -> str:

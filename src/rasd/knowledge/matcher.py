@@ -10,6 +10,7 @@ to allow. Overlaps are settled by ``find``: the longest match wins.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
@@ -17,6 +18,8 @@ import ahocorasick
 from ..normalize import normalize
 
 P = TypeVar("P")
+_START = itemgetter(0)
+_END = itemgetter(1)
 
 # What may stand between the start of a word and a pattern without the article ...
 PLAIN_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
@@ -75,36 +78,45 @@ class Matcher(Generic[P]):
         if self._empty:
             return []
         out = []
+        append = out.append
         n = len(norm)
         suffixes = self._suffixes
-        for last, (length, article, payloads) in self._automaton.iter(norm):
-            start, end = last + 1 - length, last + 1
-            if not suffixes and end < n and norm[end].isalnum():
+        # most hits lie inside a word; a space after the text lets that test skip the bounds check
+        padded = norm + " "
+        for last, payload in self._automaton.iter(norm):
+            end = last + 1
+            if not suffixes and padded[end].isalnum():
                 continue  # inside a word ("سوري" in "السوريه"): the cheap test first
+            length, article, payloads = payload
+            start = end - length
             # left boundary: the word start, or a proclitic chain from the word start
             if start and norm[start - 1].isalnum():
                 w = start - 1
-                while w > 0 and norm[w - 1].isalnum():
+                # a chain has at most 4 letters: stop looking back once it would be longer
+                while w > 0 and norm[w - 1].isalnum() and start - w <= 4:
                     w -= 1
                 if start - w > 4:
                     continue
                 prefix = norm[w:start]
-            else:
-                prefix = ""
-            if not (prefix in ARTICLE_PREFIXES if article else prefix in PLAIN_PREFIXES):
-                continue
-            if article and prefix.endswith("ا"):
-                start -= 1  # the span starts at the article; in "للجيش" at its lam
-            # right boundary: the word ends here, or only an allowed suffix follows
-            if end < n and norm[end].isalnum():
+                if not (prefix in ARTICLE_PREFIXES if article else prefix in PLAIN_PREFIXES):
+                    continue
+                if article and prefix[-1] == "ا":
+                    start -= 1  # the span starts at the article; in "للجيش" at its lam
+            elif article:
+                continue  # an article key always has a letter of the article before it
+            # right boundary: the word ends here (tested above when no suffix is allowed), or
+            # only an allowed suffix follows
+            if suffixes and end < n and norm[end].isalnum():
                 e = end
                 while e < n and norm[e].isalnum():
                     e += 1
                 if norm[end:e] not in suffixes:
                     continue
                 end = e
-            out.append((start, end, payloads))
-        out.sort(key=lambda m: (m[0], -m[1]))
+            append((start, end, payloads))
+        # by start, the longest first (two stable C-level sorts instead of a key function)
+        out.sort(key=_END, reverse=True)
+        out.sort(key=_START)
         return out
 
     def find(self, norm: str) -> list[tuple[int, int, tuple[P, ...]]]:

@@ -117,12 +117,23 @@ def compose(norm: str, cands: list[Candidate], kinds_of: dict[str, str],
     ``country_of`` any actor id to its country. Works right to left so that a head can take
     an already composed organ ("قوات الجيش الليبي").
     """
+    # one pass over the candidates (this runs for every document): by start, titles, heads
     by_start: dict[int, list[Candidate]] = {}
+    titles: dict[int, int] = {}
+    heads: list[Candidate] = []
     for c in cands:
-        by_start.setdefault(c.start, []).append(c)
+        same = by_start.get(c.start)
+        if same is None:
+            by_start[c.start] = [c]
+        else:
+            same.append(c)
+        if c.kind == "title":
+            titles[c.start] = c.end
+        elif c.kind == "head" or c.kind == "generic":
+            heads.append(c)
     out = list(cands)
-    titles = {c.start: c.end for c in cands if c.kind == "title"}
-    for c in sorted((c for c in cands if c.kind in ("head", "generic")), key=lambda c: -c.start):
+    heads.sort(key=lambda c: -c.start)
+    for c in heads:
         pos = next_word_start(norm, c.end)
         skipped = 0
         definite = _definite(norm, c.start)

@@ -84,7 +84,10 @@ class Entry:
 class WordInfo(NamedTuple):
     """What one surface word can be, worked out once per word type (a tuple: cheap to make)."""
 
+    # (the fields every word is asked for come first: they share a cache line with the
+    # tuple's header, and the per-token passes run over hundreds of words per text)
     norm: str
+    notable: bool = False  # a name may start here, or a phrase rule, or it is a nisba
     # where a name may start: (offset in the word, the longer forms by their second word,
     # the one-word form), looked up once per word type
     starts: tuple[tuple[int, dict[str, list[tuple[str, ...]]] | None, tuple[str, ...] | None], ...] = ()
@@ -97,7 +100,6 @@ class WordInfo(NamedTuple):
     cue: str | None = None  # locative, link, unit, land, country_word, compound, notname
     prefix: str = ""  # the clitics in front of the core word
     special: bool = False  # a phrase rule may start here (a direction, land, strong trigger)
-    notable: bool = False  # a name may start here, or a phrase rule, or it is a nisba
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,9 @@ class Gazetteer:
         self._common = common
         # names that are no place when one of these words follows ("مسقط رأسه": birthplace)
         self._blocked = blocked or {}
+        # the same, keyed by a form's words as matches carry them: no join per match
+        self._common_words = {tuple(form.split(" ")): needs for form, needs in common.items()}
+        self._blocked_words = {tuple(form.split(" ")): words for form, words in self._blocked.items()}
         self._directions = directions
         self._capitals = capitals
         self._capital_ids = sorted(capitals, key=lambda c: -entries[c].place.population if c in entries else 0)
@@ -165,6 +170,7 @@ class Gazetteer:
         self._compile()
         # per word type; bounded, and only ever filled with values computed from read-only data
         self._cache: dict[str, WordInfo] = {}
+        self._resolved: dict[tuple[str, tuple[str, ...]], Place | None] = {}
 
     # ---- loading ------------------------------------------------------------------------
 
@@ -333,7 +339,8 @@ class Gazetteer:
         # the same name with the same cues resolves the same way throughout a document
         resolved: dict[tuple[tuple[str, ...], tuple[str, ...], str | None, str | None], tuple[Place, str]] = {}
         for m in matches:
-            taken.update(range(m.first, m.last))
+            if specials:  # the words names take are only asked about by the phrase rules
+                taken.update(range(m.first, m.last))
             key = (m.form, m.candidates, m.trigger, m.nisba)
             if key in resolved:
                 m.place, m.label = resolved[key]
@@ -380,6 +387,18 @@ class Gazetteer:
         """The place one surface string names ("بمدينة درنة", "لليبيا"), or None.
 
         ``countries`` (ISO3 codes of the document) settle ambiguous names."""
+        # the tagger hands over the same few names again and again: remember the answers
+        # (bounded like the word cache; pure, so a hit returns what a fresh look-up would)
+        key = (text, tuple(countries))
+        if key in self._resolved:
+            return self._resolved[key]
+        if len(self._resolved) >= _CACHE_WORDS:
+            self._resolved.clear()
+        place = self._resolved[key] = self._resolve_string(text, countries)
+        return place
+
+    def _resolve_string(self, text: str, countries: tuple[str, ...]) -> Place | None:
+        """``resolve_place`` without the cache."""
         words = _spans(text, None)
         if not words:
             return None
@@ -410,14 +429,13 @@ class Gazetteer:
 
     def _infos(self, words: list[Token] | list[_Span]) -> list[WordInfo]:
         """The analysis of every word of a text (one dictionary look-up per seen word)."""
-        texts = list(map(_TEXT, words))
-        infos = list(map(self._cache.get, texts))
+        infos = list(map(self._cache.get, map(_TEXT, words)))
         if not all(infos):  # a WordInfo is a non-empty tuple: only a miss is false
             word, i = self._word, -1
             try:
                 while True:  # list.index walks in C; only the misses cost a Python step
                     i = infos.index(None, i + 1)
-                    infos[i] = word(texts[i])
+                    infos[i] = word(words[i].text)
             except ValueError:
                 pass
         return infos  # type: ignore[return-value]
@@ -467,8 +485,8 @@ class Gazetteer:
             kind = None
         nisba = self._nisba.get(w) or (self._nisba.get(w[1:]) if w[:1] in "وف" else None)
         special = direction is not None or strong or kind == "land"
-        return WordInfo(w, tuple(starts), nisba, trigger, strong, weak, direction, direction_article, kind,
-                        prefix, special, bool(starts) or special or nisba is not None)
+        return WordInfo(w, bool(starts) or special or nisba is not None, tuple(starts), nisba, trigger, strong,
+                        weak, direction, direction_article, kind, prefix, special)
 
     def _matches(self, text: str, words: list[Token] | list[_Span], infos: list[WordInfo],
                  lenient: bool = False, countries: tuple[str, ...] = ()) -> tuple[list[_Match], list[int]]:
@@ -486,6 +504,9 @@ class Gazetteer:
                 specials.append(i)
             if not info.starts:
                 continue
+            # the same for every form starting at this word: worked out once
+            word = words[i]
+            trigger = infos[i - 1].trigger if i > 0 else None
             for offset, seconds, single in info.starts:
                 candidates: list[tuple[str, ...]] = []
                 if seconds and i + 1 < n:
@@ -496,21 +517,23 @@ class Gazetteer:
                             candidates.append(form)
                 if single is not None:
                     candidates.append(single)
+                if not candidates:
+                    continue
+                start = word.start + (offset if not offset or len(word.text) == len(info.norm)
+                                      else _surface_offset(word, info, offset))
                 for form in candidates:
                     k = len(form)
-                    word = words[i]
-                    start = word.start + (offset if not offset or len(word.text) == len(info.norm)
-                                          else _surface_offset(word, info, offset))
-                    m = _Match(i, i + k, start, words[i + k - 1].end, form, forms[form].places)
-                    m.trigger = infos[i - 1].trigger if i > 0 else None
-                    m.nisba = _nisba_hint(infos, i, i + k)
+                    m = _Match(i, i + k, start, words[i + k - 1].end, form, forms[form].places,
+                               trigger, _nisba_hint(infos, i, i + k))
                     if self._allowed(m, infos, offset, lenient, countries):
                         found.append(m)
                         break  # the longest form that may stand here
-                    if pending is not None and self._needs(m) in ("context", "cue", "locative", "preposition") \
-                            and not self._refused(m, infos):
-                        pending.append(m)
-                    if offset and info.norm[0] == "و" and needy is not None and self._needs(m) == "locative":
+                    if needy is None:
+                        continue  # lenient: nothing is admitted later
+                    needs = self._needs(m)
+                    if needs in ("context", "cue", "locative", "preposition") and not self._refused(m, infos):
+                        pending.append(m)  # type: ignore[union-attr]
+                    if offset and info.norm[0] == "و" and needs == "locative":
                         needy.append(m)  # "النبطية والخيام": may follow a place it is listed with
         if needy:
             ends = {m.last for m in found}
@@ -528,7 +551,7 @@ class Gazetteer:
             used: set[int] = set()
             for m in found:
                 span = range(m.first, m.last)
-                if any(j in used for j in span):
+                if not used.isdisjoint(span):
                     continue
                 used.update(span)
                 taken.append(m)
@@ -553,10 +576,10 @@ class Gazetteer:
                  countries: tuple[str, ...] = ()) -> bool:
         """A name that is also an ordinary word needs a cue: a trigger, a nisba, a preposition.
         ``lenient``: the caller already knows the string is a place (only "drop" words fail)."""
-        needs = self._common.get(" ".join(m.form))
+        needs = self._common_words.get(m.form)
         if needs == "drop":
             return False
-        if needs is not None and m.last < len(infos) and infos[m.last].norm in self._blocked.get(" ".join(m.form), ()):
+        if needs is not None and m.last < len(infos) and infos[m.last].norm in self._blocked_words.get(m.form, ()):
             return False  # "مسقط رأسه"
         if needs == "none":
             needs = ""  # a place, unless a word above follows
@@ -571,7 +594,9 @@ class Gazetteer:
                 return m.trigger is not None or m.nisba is not None or any(
                     self._entries[p].place.country in countries for p in m.candidates)
             return True
-        if len(m.form) == 1 and offset == 0 and m.first > 0 and self._is_adjective(m, infos):
+        # (the nisba look-up first: most names are no nisba, and the call costs more than the test)
+        if len(m.form) == 1 and offset == 0 and m.first > 0 and self._nisba.get(m.form[0]) in m.candidates \
+                and self._is_adjective(m, infos):
             return False
         if not needs:
             needs = self._forms[m.form].needs
@@ -599,13 +624,12 @@ class Gazetteer:
 
     def _refused(self, m: _Match, infos: list[WordInfo]) -> bool:
         """Never a place here: an ordinary word only, or one its next word makes ordinary."""
-        form = " ".join(m.form)
-        return self._common.get(form) == "drop" or (
-            m.last < len(infos) and infos[m.last].norm in self._blocked.get(form, ()))
+        return self._common_words.get(m.form) == "drop" or (
+            m.last < len(infos) and infos[m.last].norm in self._blocked_words.get(m.form, ()))
 
     def _needs(self, m: _Match) -> str:
         """The context a match needs: its common-word level, else its entries'."""
-        common = self._common.get(" ".join(m.form))
+        common = self._common_words.get(m.form)
         return common if common is not None else self._forms[m.form].needs
 
     def _is_adjective(self, m: _Match, infos: list[WordInfo]) -> bool:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..normalize import normalize
+
 LABELS = ("PER", "LOC", "ORG", "MISC")
 
 # ANERcorp (Benajiba) has no sentence breaks; its non-empty lines 1..TRAIN_LAST_LINE are the
@@ -151,16 +153,22 @@ def anercorp_training_sentences(shared: Path) -> list[TaggedSentence]:
     """ANERcorp's training region, minus any sentence that shares a run of words with the test split.
 
     The newswire repeats some passages across articles (a few sentences of the training
-    region reappear in the test text); none of the test text may be trained on.
+    region reappear in the test text, some spelt otherwise: «الأمم» / «الامم», «إن» / «ان»);
+    none of the test text may be trained on, so the runs are compared in matching form.
     """
     train = read_anercorp_original(shared / "data" / "anercorp_original_benajiba" / "ANERCorp.txt")
     test_path = shared / "data" / "anercorp_camel_split" / "ANERCorp_CamelLab_test.txt"
     if not test_path.exists():
         return train
-    seen = set().union(*(shingles(s.tokens) for s in read_conll(test_path)))
-    return [s for s in train if not (shingles(s.tokens) & seen)]
+    seen = set().union(*(shingles(matching_forms(s.tokens)) for s in read_conll(test_path)))
+    return [s for s in train if not (shingles(matching_forms(s.tokens)) & seen)]
+
+
+def matching_forms(tokens: list[str]) -> list[str]:
+    """Tokens in the form text is matched on (hamza, alef maqsura, ta marbuta, diacritics folded)."""
+    return [normalize(t) for t in tokens]
 
 
 __all__ = ["LABELS", "ANERCORP_TRAIN_LAST_LINE", "TaggedSentence", "clean_token", "repair_tag",
-           "read_conll", "read_anercorp_original", "anercorp_training_sentences", "shingles",
+           "read_conll", "read_anercorp_original", "anercorp_training_sentences", "shingles", "matching_forms",
            "OVERLAP_WINDOW"]

@@ -1,12 +1,13 @@
-"""Fast decoding of the trained CRF: per-word-type score vectors and a batched Viterbi.
+"""Fast decoding of the trained CRF: per-word-type score vectors and compiled loops.
 
 A linear-chain CRF scores a token as the sum of the weights of its features. Each of our
 features depends on one word at a fixed window offset, on a word pair (bigrams), or on the
 cue words next to the word's other occurrences in the document. So a word type's share of
 the score at each window position is one small vector, summed once and kept in a table;
-bigrams and document cues are looked up with array operations; Viterbi runs over all
-sentences of a document at once. The tags equal crfsuite's own on the same model (a test
-checks this); the work per token is a few array gathers instead of ~50 feature strings.
+a compiled loop (``kernels``) adds up a token's vectors, its word pairs' weights (a binary
+search in sorted codes) and its document cues, and runs Viterbi. The tags equal crfsuite's
+own on the same model (a test checks this); the work per token is a few vector additions
+instead of ~50 feature strings.
 
 Word types live in the table by (lookup key, shape), since the features depend on nothing
 else: the model's frequent words come precomputed with it, and a new surface form of a known
@@ -22,14 +23,18 @@ import numpy as np
 import pycrfsuite
 
 from .features import WINDOW, FeatureExtractor, shape, word_keys
+from . import kernels
+from .kernels import emissions, viterbi
 
 _TYPE_LIMIT = 400_000
 _NO_ROW = -1
 # The first two rows of the per-type tables stand for the edges between sentences: _AFTER is
 # the position just past a sentence's end, _BEFORE the one just before its start.
-_AFTER, _BEFORE, _FIRST_ROW = 0, 1, 2
+_AFTER, _BEFORE, _FIRST_ROW = kernels.AFTER, kernels.BEFORE, 2
 # Columns of the per-type metadata.
 _BEFORE_KEY, _AFTER_KEY, _STEM, _MARKS, _KEY = range(5)
+assert (_BEFORE_KEY, _AFTER_KEY, _STEM, _MARKS) == (kernels.BEFORE_KEY, kernels.AFTER_KEY, kernels.STEM,
+                                                    kernels.MARKS)
 
 
 class CrfWeights:
@@ -82,7 +87,8 @@ class CrfWeights:
 
 
 class _Bigrams:
-    """The model's word-pair features as sorted integer codes, for vectorized lookup."""
+    """The model's word-pair features as sorted integer codes (left key × width + right key),
+    searched by the compiled loop."""
 
     def __init__(self, weights: CrfWeights, prefix: str):
         pairs = [(a[len(prefix):].split("|", 1), row) for a, row in weights.attributes.items()
@@ -97,16 +103,8 @@ class _Bigrams:
         self.width = width
         self.codes = codes[order]
         self.rows = np.array([row for _, row in pairs], dtype=np.int64)[order]
-
-    def lookup(self, left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(positions, attribute rows) of the pairs (left[i], right[i]) the model has weights for."""
-        if not len(self.codes):
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        valid = (left >= 0) & (right >= 0)
-        codes = np.where(valid, left * self.width + right, -1)
-        at = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
-        hit = valid & (self.codes[at] == codes)
-        return np.nonzero(hit)[0], self.rows[at[hit]]
+        # where the pairs of each left key begin (and, last, the end of the table)
+        self.firsts = np.searchsorted(self.codes, np.arange(width + 1, dtype=np.int64) * width)
 
 
 class Decoded:
@@ -128,6 +126,9 @@ class FastDecoder:
     def __init__(self, weights: CrfWeights, extractor: FeatureExtractor):
         self.weights = weights
         self.extractor = extractor
+        self._transitions = np.ascontiguousarray(weights.transitions, dtype=np.float64)
+        self._state = np.ascontiguousarray(weights.state, dtype=np.float64)
+        self._window = np.array(WINDOW, dtype=np.int64)
         n = len(weights.labels)
         self._bias = weights.score(["bias"])
         self._boundary = {o: weights.score([f"{o}:BOUNDARY"]) for o in WINDOW}
@@ -138,7 +139,6 @@ class FastDecoder:
         # the document-cue features "dL=MARK" / "dR=MARK" as one row of weights per mark bit
         self._cue_left = np.array([weights.score([f"dL={m}"]) for m in marks]).reshape(len(marks), n)
         self._cue_right = np.array([weights.score([f"dR={m}"]) for m in marks]).reshape(len(marks), n)
-        self._bits = np.arange(len(marks), dtype=np.int64)
         # the features a word has at the centre, by attribute row; the ones it lends its
         # neighbours ("-1:w=…", "2:sh=A" …), by feature without the offset, as one block of
         # weights per feature: a row per window slot
@@ -166,6 +166,7 @@ class FastDecoder:
         self._key_ids: dict[str, int] = {}
         self.key_strings: list[str] = []  # the lookup key of each key id
         self._stems: dict[str, int] = {}
+        self._stem_scratch = np.zeros((0, 2), dtype=np.int64)
         self._size = _FIRST_ROW
         # rows, keys and stems kept when the table is trimmed
         self._permanent = (_FIRST_ROW, 0, 0)
@@ -300,12 +301,7 @@ class FastDecoder:
     def _emissions(self, sentences: Sequence[Sequence[str]]
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Label scores of every token of a document, with the sentences' lengths and starts and
-        each token's type row.
-
-        The sentences are laid end to end with the two boundary rows between them (and at both
-        ends), so every window offset is one shifted gather and the boundary rows supply the
-        "sentence edge" weights.
-        """
+        each token's type row (the sentences laid end to end)."""
         if len(self._rows) >= _TYPE_LIMIT:
             self._trim()
         flat = list(chain.from_iterable(sentences))
@@ -316,106 +312,23 @@ class FastDecoder:
             ids = list(map(get, flat))
         lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
         starts = np.cumsum(lengths) - lengths
-        # token j of sentence s sits at 2 + starts[s] + j + 2 s; each sentence is followed by
-        # an _AFTER and a _BEFORE row, and the layout opens with the same two
-        n_tokens, n_sentences = len(flat), len(sentences)
-        size = n_tokens + 2 * n_sentences + 2
-        pid = np.full(size, _BEFORE, dtype=np.int64)
-        ends = 2 + starts + lengths + 2 * np.arange(n_sentences)
-        pid[0] = _AFTER
-        pid[ends] = _AFTER
-        sentence = np.repeat(np.arange(n_sentences), lengths)
-        where = 2 + np.arange(n_tokens) + 2 * sentence
         rows = np.array(ids, dtype=np.int64)
-        pid[where] = rows
-        # one gather of every position's type scores, then each window slot is a shifted view
-        scores = self._table[pid]
-        e = scores[where, 0] + self._bias
-        for slot, offset in enumerate(WINDOW, start=1):
-            e += scores[where + offset, slot]
-        meta = self._meta[pid]
-        before, after = meta[:, _BEFORE_KEY], meta[:, _AFTER_KEY]
-        for bigrams, left, right in ((self._before, before[where - 1], before[where]),
-                                     (self._after, after[where], after[where + 1])):
-            at, attribute_rows = bigrams.lookup(left, right)
-            e[at] += self.weights.state[attribute_rows]  # one pair per position: distinct
-        marks = meta[:, _MARKS]
-        self._add_document_cues(e, meta[where, _STEM], marks[where - 1], marks[where + 1])
+        before, after = self._before, self._after
+        e = emissions(rows, starts, lengths, self._window, self._table, self._meta, self._bias,
+                      self._state, before.codes, before.rows, before.firsts, before.width, after.codes,
+                      after.rows, after.firsts, after.width, self._cue_left, self._cue_right, self._stem_marks())
         return e, lengths, starts, rows
 
-    def _add_document_cues(self, e: np.ndarray, stems: np.ndarray, left_marks: np.ndarray,
-                           right_marks: np.ndarray) -> None:
-        """Add "dL=/dR=" weights: the cue marks next to any occurrence of each token's stem."""
-        if not len(self._bits):
-            return
-        at = np.nonzero(stems >= 0)[0]
-        if not len(at):
-            return
-        # group the occurrences of each stem (a stable sort), OR their neighbours' marks per group
-        order = at[np.argsort(stems[at], kind="stable")]
-        sorted_stems = stems[order]
-        opens = np.concatenate([[True], sorted_stems[1:] != sorted_stems[:-1]])
-        firsts = np.nonzero(opens)[0]
-        group = np.cumsum(opens) - 1
-        for cue_marks, weights in ((left_marks, self._cue_left), (right_marks, self._cue_right)):
-            per_stem = np.bitwise_or.reduceat(cue_marks[order], firsts)
-            used = np.nonzero(per_stem)[0]
-            if not len(used):
-                continue
-            vectors = np.zeros((len(firsts), e.shape[1]))
-            vectors[used] = ((per_stem[used, None] >> self._bits) & 1) @ weights
-            e[order] += vectors[group]
+    def _stem_marks(self) -> np.ndarray:
+        """The zeroed scratch table the compiled loop gathers each stem's cue marks in."""
+        if len(self._stem_scratch) < len(self._stems):
+            self._stem_scratch = np.zeros((2 * len(self._stems), 2), dtype=np.int64)
+        return self._stem_scratch
 
     def _viterbi(self, e: np.ndarray, lengths: np.ndarray, starts: np.ndarray) -> np.ndarray:
-        """Best label index of every token, all sentences decoded together, step t of every
-        sentence at once (time-major; the best previous label is picked with argmax and its
-        score gathered by index, which numpy does faster than a max over a middle axis).
-
-        The sentences are taken longest first, so the ones still running at step t are the
-        first rows: each step works on those alone, and a short sentence's back-trace starts
-        at its own last token."""
-        n_labels = e.shape[1]
-        if len(e) == 0:
-            return np.zeros(0, dtype=np.intp)
-        s, width = len(lengths), int(lengths.max())
-        order = np.argsort(-lengths, kind="stable")
-        rank = np.empty(s, dtype=np.intp)
-        rank[order] = np.arange(s)
-        by_length = lengths[order]
-        # running[t]: how many sentences have a token at step t (a prefix of the ranked rows)
-        running = np.searchsorted(-by_length, -np.arange(width + 1), side="left").tolist()
-        sentence = rank[np.repeat(np.arange(s), lengths)]
-        position = np.arange(len(e)) - starts[order][sentence]
-        scores = np.zeros((width, s, n_labels))
-        scores[position, sentence] = e
-        into = np.ascontiguousarray(self.weights.transitions.T)  # [to, from]
-        candidates = np.empty((s, n_labels, n_labels))  # [sentence, to, from]
-        flat = candidates.reshape(-1)
-        base = np.arange(s * n_labels) * n_labels
-        add = np.add
-        delta = scores[0]
-        history = [delta]
-        back = [base[:0]]
-        for t in range(1, width):
-            k = running[t]
-            step = candidates[:k]
-            add(delta[:k, None, :], into, out=step)
-            best = step.argmax(axis=2)
-            back.append(best)
-            delta = flat[base[:k * n_labels] + best.ravel()].reshape(k, n_labels)
-            delta += scores[t, :k]
-            history.append(delta)
-        index = np.arange(s)
-        paths = np.empty((width, s), dtype=np.intp)
-        current = np.empty(s, dtype=np.intp)
-        for t in range(width - 1, -1, -1):
-            k, ending = running[t], running[t + 1]
-            if k > ending:  # these sentences' last token is at t: start from their best label
-                current[ending:k] = history[t][ending:k].argmax(axis=1)
-            paths[t, :k] = current[:k]
-            if t:
-                current[:k] = back[t][index[:k], current[:k]]
-        return paths[position, sentence]
+        """Best label index of every token, each sentence decoded on its own (a compiled loop:
+        stepping numpy through a sentence costs more than the arithmetic)."""
+        return viterbi(np.ascontiguousarray(e), starts, lengths, self._transitions)
 
     def decode_flat(self, sentences: Sequence[Sequence[str]]) -> Decoded:
         """Best labels of a document's tokens, flat, with their key ids and sentence bounds."""
