@@ -435,11 +435,11 @@ def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) ->
 
 def _is_heading(text: str, s: Sentence, toks: list[Token], headings: set[str]) -> bool:
     """A heading line (اجتماعٌ سري) states nothing: no events from it."""
-    if headings and normalize(text[s.start:s.end].strip()) in headings:
+    body = text[s.start:s.end].strip()
+    if headings and normalize(body) in headings:
         return True
     if len(toks) > 4:
-        return False  # (most sentences: a heading line is short)
-    body = text[s.start:s.end].strip()
+        return False  # a heading line is short (most sentences stop here)
     line_start = s.start == 0 or text[s.start - 1] == "\n"
     line_end = s.end >= len(text) or text[s.end] == "\n" or text[s.end:s.end + 1].isspace() and \
         text[s.end:].lstrip(" \t").startswith("\n")

@@ -123,7 +123,7 @@ def scan_arguments(view: SentenceView, start: int, triggers: list[Trigger], me: 
     "" (bare NP), a preposition, AGENT (على يد، من قبل), BETWEEN (بين), MOD (بقيادة),
     MEMBERS (يتكون من), "loc" (a place after a locative preposition). Stops at a clause or
     purpose boundary."""
-    words, spans, span_of, brk = view.words, view.spans, view.span_of, view.brk
+    words, spans, brk = view.words, view.spans, view.brk
     n = len(words)
     others = {t.first for t in triggers if t is not me}
     out: list[tuple[int, str]] = []
@@ -146,8 +146,8 @@ def scan_arguments(view: SentenceView, start: int, triggers: list[Trigger], me: 
             break
         if k > start and k in others:
             break
-        sk = span_of[k]  # (_span_at inline: a span that starts at k)
-        if sk != -1 and spans[sk].first == k:
+        sk = _span_at(view, k)
+        if sk is not None:
             span = spans[sk]
             p = w.prep or cur
             if w.prep == "ل" and k > start and _possessive_head(view, k - 1, others):

@@ -178,22 +178,19 @@ class Knowledge:
         mentions: list[Mention] = []
         titles = _title_ends(cands)
         kinds: dict[tuple[int, int], tuple[str, str | None]] = {}
-        actor_of, kind_of = self._actors.get, self._kinds.get
+        kind_of = self._kinds.get
         for i, c in enumerate(chosen):
             kind = c.kind
-            if kind == "name" or kind == "nisba":
-                actor = actor_of(c.ref)  # what _resolve answers for these, without the call
-            else:
-                sent_bounds = (0, 0)
-                if kind == "head":
-                    if i + 1 < len(chosen) and self._is_person(chosen[i + 1]) \
-                            and not norm[c.end:chosen[i + 1].start].strip():
-                        continue  # "رئيس الوزراء مصطفى مدبولي": a title, not a second actor
-                    if not bounds:
-                        bounds += [(offsets.normalized(s.start), offsets.normalized(s.end)) for s in sentences]
-                        bound_starts += [lo for lo, _ in bounds]
-                    sent_bounds = _bounds_of(bounds, bound_starts, c.start)
-                actor = self._resolve(c, norm, chosen, dominant, sent_bounds, i, place_countries)
+            sent_bounds = (0, 0)
+            if kind == "head":
+                if i + 1 < len(chosen) and self._is_person(chosen[i + 1]) \
+                        and not norm[c.end:chosen[i + 1].start].strip():
+                    continue  # "رئيس الوزراء مصطفى مدبولي": a title, not a second actor
+                if not bounds:
+                    bounds += [(offsets.normalized(s.start), offsets.normalized(s.end)) for s in sentences]
+                    bound_starts += [lo for lo, _ in bounds]
+                sent_bounds = _bounds_of(bounds, bound_starts, c.start)
+            actor = self._resolve(c, norm, chosen, dominant, sent_bounds, i, place_countries)
             start, end = offsets.span(c.start, c.end)
             if kind == "capital":
                 if self.places is None:
@@ -251,10 +248,7 @@ class Knowledge:
         cands = compose(norm, self._candidates(norm), self._kinds, self._leads, self._country)
         country_of = self._country.get
         viable: list[tuple[Candidate, str | None]] = []
-        # the first reading of each span, and the spans read as more than one country
-        reading: dict[tuple[int, int], str | None] = {}
-        several: set[tuple[int, int]] = set()
-        counts: dict[str, int] = {}
+        readings: dict[tuple[int, int], set[str | None]] = {}
         for c in cands:
             kind = c.kind
             if kind == "title" or (kind == "nisba" and c.guarded) \
@@ -262,20 +256,14 @@ class Knowledge:
                 continue
             country = country_of(c.ref) if kind == "name" else c.country
             viable.append((c, country))
-            span = (c.start, c.end)
-            if reading.setdefault(span, country) != country:
-                several.add(span)
-            if country is not None and kind in _COUNTED:
-                counts[country] = counts.get(country, 0) + 1
+            readings.setdefault((c.start, c.end), set()).add(country)
         # same span, several readings ("عمان": Oman or Amman): the document's country decides,
-        # counted over spans that have one reading only (rare: counted above, taken back here)
-        if several:
-            for c, country in viable:
-                if country is not None and c.kind in _COUNTED and (c.start, c.end) in several:
-                    counts[country] -= 1
+        # counted over spans that have one reading only
+        counts = Counter(country for c, country in viable
+                         if c.kind in _COUNTED and len(readings[(c.start, c.end)]) == 1)
+        counts.pop(None, None)
         if place_counts:
-            for country, n in place_counts.items():
-                counts[country] = counts.get(country, 0) + n
+            counts.update(place_counts)
         # longest first, then the document's country, then named over composed (stable on ties)
         keys = [(c.start - c.end, -counts.get(country, 0), -c.priority, c.start) for c, country in viable]
         ranked = [viable[i][0] for i in sorted(range(len(viable)), key=keys.__getitem__)]
@@ -445,9 +433,7 @@ class OffsetMap:
             return original_span(self._full, start, end)
         if end <= start:
             return self.original(start), self.original(start)
-        # original(start), original(end - 1) + 1, inlined: this runs for every mention
-        shift = self._shift
-        return start + bisect.bisect_right(shift, start), end + bisect.bisect_right(shift, end - 1)
+        return self.original(start), self.original(end - 1) + 1
 
     def normalized(self, original: int) -> int:
         """The first normalized index whose source offset is >= ``original``."""

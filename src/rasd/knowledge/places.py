@@ -594,9 +594,7 @@ class Gazetteer:
                 return m.trigger is not None or m.nisba is not None or any(
                     self._entries[p].place.country in countries for p in m.candidates)
             return True
-        # (the nisba look-up first: most names are no nisba, and the call costs more than the test)
-        if len(m.form) == 1 and offset == 0 and m.first > 0 and self._nisba.get(m.form[0]) in m.candidates \
-                and self._is_adjective(m, infos):
+        if len(m.form) == 1 and offset == 0 and m.first > 0 and self._is_adjective(m, infos):
             return False
         if not needs:
             needs = self._forms[m.form].needs
