@@ -193,3 +193,23 @@ def test_errors_are_one_line_and_non_zero(tmp_path, args, message):
 
 def test_progress_bar_passes_every_item_through():
     assert list(commands._progress(iter(range(5)), show=True)) == [0, 1, 2, 3, 4]
+
+
+def test_bench_repeat_reports_the_median_of_fresh_runs(runner, fixtures_dir):
+    result = runner.invoke(main, ["bench", str(fixtures_dir), "--json", "--limit", "3", "--repeat", "3"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    runs = figures["runs_articles_per_s"]
+    assert len(runs) == 3 and all(r > 0 for r in runs)
+    assert figures["articles"] == 3
+    assert figures["articles_per_s"] == pytest.approx(sorted(runs)[1], rel=1e-3)
+
+
+def test_bench_repeat_names_a_failed_run(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = subprocess.run(RASD + ["bench", str(empty), "--repeat", "2"], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=120)
+    assert proc.returncode != 0
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "a benchmark run failed" in lines[0] and "nothing to benchmark" in lines[0]

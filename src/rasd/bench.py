@@ -9,7 +9,10 @@ seconds of the process (rasd analyses on one core), so a busy machine does not s
 from __future__ import annotations
 
 import gc
+import json
 import resource
+import statistics
+import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -133,4 +136,21 @@ def run_bench(paths: Iterable[str], limit: int | None = None, pipeline=None) -> 
         stages_ms={name: round(seconds / n * 1000, 3) if n else 0.0 for name, seconds in spent.items()})
 
 
-__all__ = ["run_bench", "BenchResult"]
+def repeat_bench(path: str, runs: int, limit: int | None = None) -> tuple[BenchResult, list[float]]:
+    """``run_bench`` in ``runs`` fresh processes, one after the other: each starts as cold as a
+    real run (no word type seen, nothing compiled in memory). Returns the median run (by
+    articles/s, the lower of the two middle ones for an even count) and every run's articles/s.
+    A shared machine's speed drifts from minute to minute; the median of a few runs drifts less."""
+    results: list[BenchResult] = []
+    for _ in range(runs):
+        command = [sys.executable, "-m", "rasd", "bench", path, "--json"]
+        if limit is not None:
+            command += ["--limit", str(limit)]
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        results.append(BenchResult(**json.loads(done.stdout)))
+    rates = [r.articles_per_s for r in results]
+    median = statistics.median_low(rates)
+    return next(r for r in results if r.articles_per_s == median), rates
+
+
+__all__ = ["run_bench", "repeat_bench", "BenchResult"]

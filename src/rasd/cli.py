@@ -62,10 +62,12 @@ def export(db, fmt, out):
 @click.option("--limit", type=int, default=None, help="Read at most this many articles.")
 @click.option("--api", "api", is_flag=True, help="Benchmark GET /api/events on a synthetic database instead.")
 @click.option("--events", "n_events", type=int, default=1_000_000, help="Synthetic events for --api.")
-def bench(path, as_json, limit, api, n_events):
+@click.option("--repeat", type=click.IntRange(min=1), default=1,
+              help="Run the benchmark this many times, each in a fresh process, and report the median run.")
+def bench(path, as_json, limit, api, n_events, repeat):
     """Measure articles/s, words/s and peak memory of the whole pipeline."""
     from .commands import bench_command
-    bench_command(path, as_json, limit, api, n_events)
+    bench_command(path, as_json, limit, api, n_events, repeat)
 
 
 @main.command()

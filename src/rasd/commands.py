@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from itertools import islice
 from pathlib import Path
@@ -183,7 +184,7 @@ def export_command(db: str, fmt: str, out: str) -> None:
 # ---- bench ----------------------------------------------------------------------------------
 
 def bench_command(path: str | None, as_json: bool, limit: int | None, api: bool = False,
-                  n_events: int = 1_000_000) -> None:
+                  n_events: int = 1_000_000, repeat: int = 1) -> None:
     """Benchmark the pipeline over a corpus, or the HTTP API with --api."""
     if api:
         from .api.bench import bench_api
@@ -194,12 +195,31 @@ def bench_command(path: str | None, as_json: bool, limit: int | None, api: bool 
         raise RasdError("give a corpus to benchmark: rasd bench PATH (or rasd bench --api)")
     if not Path(path).exists():
         raise RasdError(f"no such file or folder: {path}")
+    if repeat > 1:
+        _repeated_bench(path, as_json, limit, repeat)
+        return
     from .bench import run_bench
 
     result = run_bench([path], limit)
     if result.articles == 0:
         raise RasdError(f"no readable article under {path}; nothing to benchmark")
     click.echo(json.dumps(result.as_dict()) if as_json else result.report())
+
+
+def _repeated_bench(path: str, as_json: bool, limit: int | None, repeat: int) -> None:
+    """The median of ``repeat`` fresh runs, with every run's articles/s."""
+    from .bench import repeat_bench
+
+    try:
+        result, rates = repeat_bench(path, repeat, limit)
+    except subprocess.CalledProcessError as e:
+        lines = (e.stderr or "").strip().splitlines()
+        raise RasdError(f"a benchmark run failed: {lines[-1] if lines else f'exit status {e.returncode}'}") from None
+    if as_json:
+        click.echo(json.dumps({**result.as_dict(), "runs_articles_per_s": [round(r, 3) for r in rates]}))
+    else:
+        runs = " · ".join(f"{r:.0f}" for r in rates)
+        click.echo(f"{result.report()}\nruns               {runs} articles/s (the median run is shown)")
 
 
 __all__ = ["analyse_command", "run_command", "export_command", "bench_command"]

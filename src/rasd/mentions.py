@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 import inspect
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 
 from .knowledge import Knowledge
 from .model import Actor, Mention, Place
@@ -40,14 +41,26 @@ def _place_resolver(knowledge, known: list[Mention]) -> Callable[[str], Place | 
         return lambda text: None
     if not _takes_countries(knowledge, resolve):
         return resolve
+    ordered: tuple[str, ...] | None = None
+
+    def resolve_in_countries(text: str) -> Place | None:
+        nonlocal ordered
+        if ordered is None:  # gathered at the first tagged place (most documents have none)
+            ordered = _countries(known)
+        return resolve(text, ordered)
+
+    return resolve_in_countries
+
+
+def _countries(known: list[Mention]) -> tuple[str, ...]:
+    """The countries of the known mentions' places and actors, sorted."""
     countries = set()
     for m in known:
         if m.place is not None and m.place.country:
             countries.add(m.place.country)
         if m.actor is not None and m.actor.country:
             countries.add(m.actor.country)
-    ordered = tuple(sorted(countries))
-    return lambda text: resolve(text, ordered)
+    return tuple(sorted(countries))
 
 
 def _takes_countries(knowledge, resolve: Callable[..., Place | None]) -> bool:
@@ -95,7 +108,10 @@ def merge_mentions(known: list[Mention], tagged: list[Mention], knowledge, text:
     extra = [_resolve_unknown(m, resolve_place) for m in tagged
              if m.end > m.start and text[m.start:m.end].strip()
              and not _covered(runs, starts, m.start, m.end)]
-    return sorted(known + extra, key=lambda m: (m.start, -m.end))
+    # in (start, -end) order: two stable sorts on plain attributes cost less than a tuple key
+    merged = sorted(known + extra, key=attrgetter("end"), reverse=True)
+    merged.sort(key=attrgetter("start"))
+    return merged
 
 
 __all__ = ["merge_mentions", "ACTOR_TYPES"]

@@ -24,11 +24,14 @@ _WORD = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W_]+(?:[\u064B-\u065F\u0670\u06D6-\u
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _MARKS = DIACRITICS + TATWEEL + "\u0656\u0657\u0658\u0659\u065a\u065b\u065c\u065d\u065e\u065f"
 _MARK = re.compile("[" + _MARKS + "]")
+_GROUP = re.Match.group
 
 # Pronoun suffixes, longest first. "ك" (you) and "ي" (my) are rare in news prose and look like
 # the ends of very many stems (ذلك, مشترك; عربي, ليبي), so they are split only in the narrow
 # cases handled in _enclitic.
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
+# ... grouped by their last letter, in the same order: a word is tried only against those
+_SUFFIXES_BY_LAST = {last: tuple(x for x in _SUFFIXES if x[-1] == last) for last in {x[-1] for x in _SUFFIXES}}
 # Short words a suffix may be attached to (على+ه → عليه, في+ها → فيها, أن+ه → أنه).
 _SHORT_STEMS = frozenset(normalize(w) for w in (
     "في", "من", "عن", "على", "علي", "إلى", "الي", "لدى", "لدي", "مع", "بين", "عند", "أن", "إن",
@@ -57,10 +60,13 @@ class _Stems:
     words: frozenset[str]
     prefixes: frozenset[str]
     longest_prefix: int
+    heads: frozenset[str]  # the first three letters of every prefix (none is shorter)
 
     def __contains__(self, norm: str) -> bool:
         if norm in self.words:
             return True
+        if norm[:3] not in self.heads:
+            return False  # most words: no listed prefix begins like them, no slicing needed
         for n in range(min(len(norm), self.longest_prefix), 2, -1):
             if norm[:n] in self.prefixes:
                 return True
@@ -80,7 +86,9 @@ def _stems() -> _Stems:
             prefixes.add(normalize(entry[:-1]))
         else:
             words.add(normalize(entry))
-    return _Stems(frozenset(words), frozenset(prefixes), max(map(len, prefixes), default=0))
+    prefixes = {p for p in prefixes if len(p) >= 3}  # shorter ones never matched: see __contains__
+    return _Stems(frozenset(words), frozenset(prefixes), max(map(len, prefixes), default=0),
+                  frozenset(p[:3] for p in prefixes))
 
 
 def _bare(word: str) -> tuple[str, list[int]]:
@@ -144,12 +152,14 @@ def _proclitics(stem: str, stems: _Stems, nstem: str | None = None) -> tuple[tup
     return tuple(procs), i
 
 
-def _enclitic(stem: str, stems: _Stems, nstem: str | None = None) -> str:
-    """The pronoun suffix at the end of a bare word, or "" (``nstem`` as in _proclitics)."""
-    _, k = _proclitics(stem, stems, nstem)
+def _enclitic(stem: str, stems: _Stems, nstem: str | None = None,
+              front: tuple[tuple[str, ...], int] | None = None) -> str:
+    """The pronoun suffix at the end of a bare word, or "" (``nstem`` as in _proclitics;
+    ``front``: ``_proclitics`` of the same word, when the caller has it already)."""
+    _, k = front if front is not None else _proclitics(stem, stems, nstem)
     if k and (nstem[k:] if nstem is not None else normalize(stem[k:])) in stems.words:  # والتي, بهذه, الترفيه: a listed word after clitics
         return ""
-    for suffix in _SUFFIXES:
+    for suffix in _SUFFIXES_BY_LAST.get(stem[-1:], ()):
         if not stem.endswith(suffix) or len(stem) <= len(suffix):
             continue
         base = stem[: -len(suffix)]
@@ -178,45 +188,69 @@ def _enclitic(stem: str, stems: _Stems, nstem: str | None = None) -> str:
 @lru_cache(maxsize=200_000)
 def segment(word: str) -> Segmentation:
     """Clitic segmentation of one word (offsets into the word), cached per word type."""
+    return Segmentation(*_split(word))
+
+
+def _split(word: str) -> tuple[tuple[str, ...], int, int, str]:
+    """``segment`` as a plain tuple (proclitics, core_from, core_to, enclitic): the tokenizer
+    keeps its own cache of these, and a frozen dataclass costs more to make than the tuple."""
     if len(word) < 3 or not _ARABIC_LETTER.match(word):
-        return Segmentation((), 0, len(word), "")
+        return (), 0, len(word), ""
     bare, offsets = _bare(word)
     stems = _stems()
     nbare = normalize(bare)
     if len(bare) < 3 or nbare in stems.words:  # a prefix entry (بلاد*) still takes a suffix (بلادنا)
-        return Segmentation((), 0, len(word), "")
+        return (), 0, len(word), ""
     # the bare word folds letter for letter (no ligature, no invisible mark): the analysis
     # below then slices its normal form instead of normalizing each piece again
     nslices = nbare if letter_for_letter(bare) else None
-    enclitic = _enclitic(bare, stems, nslices)
+    front = _proclitics(bare, stems, nslices)
+    enclitic = _enclitic(bare, stems, nslices, front)
     if not enclitic and nbare in stems:
-        return Segmentation((), 0, len(word), "")
+        return (), 0, len(word), ""
     if not enclitic and bare.startswith("ال") and len(bare) >= 4 and nbare[2:] in stems:  # الكويت
-        return Segmentation(("ال",), offsets[2], len(word), "")
+        return ("ال",), offsets[2], len(word), ""
     stem = bare[: len(bare) - len(enclitic)] if enclitic else bare
-    procs, k = _proclitics(stem, stems, nslices[: len(stem)] if nslices is not None else None)
+    if enclitic:
+        procs, k = _proclitics(stem, stems, nslices[: len(stem)] if nslices is not None else None)
+    else:
+        procs, k = front  # the stem is the whole bare word: its proclitics are known
     if len(stem) - k < 2:  # nothing worth calling a core would be left
         procs, k = (), 0
     core_from = offsets[k] if k < len(offsets) else len(word)
     core_to = offsets[len(stem) - 1] + 1 if enclitic else len(word)
     if core_to <= core_from:
-        return Segmentation((), 0, len(word), "")
-    return Segmentation(procs, core_from, core_to, enclitic)
+        return (), 0, len(word), ""
+    return procs, core_from, core_to, enclitic
 
 
 _MAX_CACHED_WORDS = 500_000
+# Per word type: the word itself (the one string every token of that type then shares), the
+# core span, the clitics and the normalized core; or, for a word that is its own core and
+# normal form (two tokens in five of news text), just the word.
+_WordInfo = tuple[str, int, int, tuple[str, ...], str, str]
 
 
 @lru_cache(maxsize=1)
-def _word_cache() -> dict[str, tuple[int, int, tuple[str, ...], str, str]]:
-    """Per word type: (core_from, core_to, proclitics, enclitic, norm). Shared, bounded."""
+def _word_cache() -> dict[str, _WordInfo | str]:
+    """Per word type: see ``_WordInfo``. Shared, bounded."""
     return {}
 
 
-def _analyse_word(word: str, cache: dict) -> tuple[int, int, tuple[str, ...], str, str]:
-    seg = segment(word)
-    core = word[seg.core_from:seg.core_to] if seg.proclitics or seg.enclitic else word
-    info = (seg.core_from, seg.core_to, seg.proclitics, seg.enclitic, normalize(core))
+@lru_cache(maxsize=None)
+def _shared(proclitics: tuple[str, ...]) -> tuple[str, ...]:
+    """One tuple for each chain of proclitics (there are a few dozen), shared by all words."""
+    return proclitics
+
+
+def _analyse_word(word: str, cache: dict[str, _WordInfo | str]) -> _WordInfo | str:
+    proclitics, core_from, core_to, enclitic = _split(word)  # not segment: this cache keeps it
+    if proclitics or enclitic:
+        info: _WordInfo | str = (word, core_from, core_to, _shared(proclitics), enclitic,
+                                 normalize(word[core_from:core_to]))
+    else:
+        norm = normalize(word)
+        info = word if norm == word else (word, 0, len(word), (), "", norm)
     if len(cache) >= _MAX_CACHED_WORDS:
         cache.clear()
     cache[word] = info
@@ -230,13 +264,25 @@ def tokenize(text: str, sentences: list[Sentence]) -> list[Token]:
     out: list[Token] = []
     append = out.append
     finditer = _WORD.finditer
+    # The tokens keep the cached strings, not the match's copies: later stages that look words
+    # up find them by identity, with their hash already computed. A plain word's entry is the
+    # word alone: one object less to fetch per token (the caches outgrow the CPU's).
     for s in sentences:
         index = s.index
-        for m in finditer(text, s.start, s.end):
-            word = m.group()
-            info = get(word) or _analyse_word(word, cache)
+        matches = list(finditer(text, s.start, s.end))
+        words = list(map(_GROUP, matches))
+        # the look-ups of a sentence one after the other, in C: the CPU overlaps their fetches
+        # from memory (the caches outgrow its own), which a loop doing more per word does not
+        infos = list(map(get, words))
+        for m, word, info in zip(matches, words, infos):
+            if info is None:  # a new word (met twice in the sentence: analysed the first time)
+                info = get(word) or _analyse_word(word, cache)
             start = m.start()
-            core_from, core_to, proclitics, enclitic, norm = info
+            if info.__class__ is str:
+                end = start + len(info)
+                append(Token(start, end, info, info, start, end, (), "", index))
+                continue
+            word, core_from, core_to, proclitics, enclitic, norm = info
             append(Token(start, start + len(word), word, norm, start + core_from, start + core_to,
                          proclitics, enclitic, index))
     return out

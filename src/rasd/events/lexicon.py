@@ -109,6 +109,7 @@ _OPENING_WORDS = CLAUSE_OPENERS | RELATIVES | frozenset({"بعد", "قبل", "م
 # (no "ي": in news it is far more often a nisba ending, الاجتماعي، than "my")
 _ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك")
 _ENCLITIC_LENGTHS = tuple(sorted({0, *map(len, _ENCLITICS)}))
+_MAX_CACHED_WORDS = 500_000  # word types remembered before the caches start afresh
 _MAX_PROCLITICS = 4  # the most letters _segmentations takes off a word's front: و + ب + ال
 
 
@@ -288,11 +289,15 @@ class Lexicon:
         return w
 
     def _analyse(self, surface: str) -> Word:
+        return self._word(*self._reading(surface))
+
+    def _reading(self, surface: str) -> tuple[str, str, str, bool, str, bool, bool, str, tuple[FormHit, ...]]:
+        """The fields of a written word's analysis (``_word``'s arguments)."""
         norm = normalize(surface)
         bare = norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
         if norm in self.blocked or not self._may_hit(norm):
             conj, prep, al, core = _guess_core(norm)
-            return self._word(norm, bare, core, conj, prep, al, False, "", ())
+            return norm, bare, core, conj, prep, al, False, "", ()
         for conj, prep, al, fut, rest in _segmentations(norm):
             for encl in ("",) + _ENCLITICS:
                 if encl:
@@ -306,9 +311,9 @@ class Lexicon:
                     continue
                 ok = tuple(h for h in hits if _compatible(h, prep, al, fut, encl))
                 if ok:
-                    return self._word(norm, bare, core, bool(conj), prep, al, fut, encl, ok)
+                    return norm, bare, core, bool(conj), prep, al, fut, encl, ok
         conj, prep, al, core = _guess_core(norm)
-        return self._word(norm, bare, core, conj, prep, al, False, "", ())
+        return norm, bare, core, conj, prep, al, False, "", ()
 
     def _may_hit(self, norm: str) -> bool:
         """Is any core that a reading of ``norm`` leaves (at most _MAX_PROCLITICS letters off the
@@ -320,10 +325,13 @@ class Lexicon:
 
     def _word(self, norm: str, bare: str, core: str, conj: bool, prep: str, al: bool, fut: bool,
               encl: str, hits: tuple[FormHit, ...]) -> Word:
+        phrase = norm in self.phrases or bare in self.phrases
+        if not hits:  # most words: no reading, nothing to ask the hits
+            return Word(norm, bare, core, conj, prep, al, fut, encl, hits, None, False, phrase, False, False,
+                        norm in _OPENING_WORDS or bare in _OPENING_WORDS)
         tense = next((h.tense for h in hits if h.tense is not None), None)
         clausal = tense is not None and any(
             h.kind in ("report", "cont", "cue", "support", "trigger") for h in hits)
-        phrase = norm in self.phrases or bare in self.phrases
         reports = any(h.kind in ("report", "cont") for h in hits)
         event_or_report = reports or any(h.kind == "trigger" for h in hits)
         opens = clausal or norm in _OPENING_WORDS or bare in _OPENING_WORDS
@@ -335,9 +343,21 @@ class Lexicon:
         entry = self._token_cache.get(text)
         if entry is not None and entry[0] == norm and entry[1] == proclitics:
             return entry[2]
+        if len(self._token_cache) >= _MAX_CACHED_WORDS:  # bounded: an endless stream starts afresh
+            self._token_cache.clear()
+            self._cache.clear()
         # the written word's own analysis; not kept apart when the clitic split below replaces
         # it (one object per word type fewer for the memory and the garbage collector)
-        w = self._cache.get(text) or self._analyse(text)
+        w = self._cache.get(text)
+        if w is None:
+            s_norm, bare, core, conj, prep, al, fut, encl, hits = self._reading(text)
+            if not hits and norm and (norm != core or proclitics):  # as below, one Word made, not two
+                w = self._word(s_norm, bare, normalize(norm) or core, conj or "و" in proclitics or "ف" in proclitics,
+                               prep or next((p for p in proclitics if p in ("ب", "ل", "ك")), ""),
+                               al or "ال" in proclitics, fut, encl, hits)
+                self._token_cache[text] = (norm, proclitics, w)
+                return w
+            w = self._word(s_norm, bare, core, conj, prep, al, fut, encl, hits)
         if not w.hits and norm and (norm != w.core or proclitics):
             pro = proclitics
             prep = w.prep or next((p for p in pro if p in ("ب", "ل", "ك")), "")

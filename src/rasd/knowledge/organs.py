@@ -11,6 +11,7 @@ Generic actors ("مسلحون", "متظاهرون") take a following nisba as th
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Actor
@@ -27,6 +28,10 @@ MODIFIERS = frozenset(
         "شرطه", "امن", "عام", "عامه", "رسمي", "رسميه", "مركزي", "مركزيه",
     ) for w2 in (w, "ال" + w))
 
+
+# A run of the characters str.isalnum accepts (\w without the underscore): one regex call
+# instead of a Python step per letter.
+_LETTERS_AND_DIGITS = re.compile(r"[^\W_]*")
 
 # Words that tie a head to the actor it serves: "القوات الموالية لحفتر", "عناصر تابعة لداعش".
 LOYAL = frozenset(w2 for w in ("مواليه", "موالين", "موالون", "تابعه", "تابعين", "تابعون")
@@ -91,10 +96,9 @@ def next_word_start(norm: str, pos: int) -> int:
 
 def word_at(norm: str, pos: int) -> tuple[str, int]:
     """The word starting at ``pos`` and its end."""
-    end = pos
-    n = len(norm)
-    while end < n and norm[end].isalnum():
-        end += 1
+    if pos >= len(norm):
+        return "", pos
+    end = _LETTERS_AND_DIGITS.match(norm, pos).end()  # type: ignore[union-attr]  # (always matches)
     return norm[pos:end], end
 
 
@@ -148,17 +152,19 @@ def compose(norm: str, cands: list[Candidate], kinds_of: dict[str, str],
                     out.append(made)
                     by_start.setdefault(made.start, []).append(made)
                     break
+            if c.kind != "head":
+                break  # a generic takes its nisba right after it, or nothing
             word, wend = word_at(norm, pos)
-            if c.kind == "head" and skipped < 2 and word in MODIFIERS:
+            if skipped < 2 and word in MODIFIERS:
                 skipped += 1
                 pos = next_word_start(norm, wend)
                 continue
-            if c.kind == "head" and skipped < 2 and pos in titles:
+            if skipped < 2 and pos in titles:
                 # "قوات المشير خليفة حفتر": a title between the head and the leader's name
                 skipped += 1
                 pos = next_word_start(norm, titles[pos])
                 continue
-            if c.kind == "head" and word in LOYAL and not skipped:
+            if word in LOYAL and not skipped:
                 # "القوات الموالية لحفتر": loyal to a leader or a group, whatever the article
                 nxt = next_word_start(norm, wend)
                 if norm.startswith("ل", nxt) and not norm.startswith("لل", nxt):

@@ -443,6 +443,8 @@ class Gazetteer:
     def _analyse_word(self, surface: str) -> WordInfo:
         """Where a place name may start inside a word and which cue the word is."""
         w = normalize(surface)
+        if w == surface:
+            w = surface  # one string for both (most words): less to keep and to fetch later
         any_form = self._any_form
         # most words are none of these: five set look-ups tell, before the full analysis
         if w not in any_form and w[1:] not in any_form and w[2:] not in any_form \

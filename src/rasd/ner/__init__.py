@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from itertools import accumulate, chain
 import os
-import re
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,16 +18,16 @@ import numpy as np
 
 from ..errors import RasdError
 from ..model import Mention, Sentence, Token
-from .consistency import flat_spans, propagate_flat
+from .consistency import flat_spans, propagate_spans
 from .decode import CrfWeights, FastDecoder
 from .evaluate import entity_spans
 from .features import FeatureExtractor, Lexicon, word_key
 from .lexicon import load_lexicon
 from .train import DOCUMENT_SENTENCES, default_model_path, lexicon_path, model_digest, types_path
+from .units import document_units, sentence_units
 
 # Corpus classes to DESIGN.md's mention labels (ANERcorp's LOC covers countries and cities).
 LABEL_MAP = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "MISC": "MISC"}
-_FALLBACK_WORDS = re.compile(r"\w+|[^\w\s]")
 
 
 def missing_model_error(path: Path | None = None) -> RasdError:
@@ -63,65 +62,6 @@ def _proclitic_length(token: Token) -> int:
     return n
 
 
-def sentence_units(text: str, sentence: Sentence, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Character spans of one sentence's surface words and the punctuation between them.
-
-    The training corpus keeps punctuation as tokens; the pipeline's word tokens may not, so
-    any non-space character between two tokens becomes a token of its own here.
-    """
-    return _units(text, sentence, tokens)[0]
-
-
-def _units(text: str, sentence: Sentence, tokens: Sequence[Token]
-           ) -> tuple[list[tuple[int, int]], list[str], list[Token | None]]:
-    """sentence_units with each unit's text and its word token (None for punctuation)."""
-    if not tokens:
-        spans = [m.span() for m in _FALLBACK_WORDS.finditer(text, sentence.start, sentence.end)]
-        return spans, [text[a:b] for a, b in spans], [None] * len(spans)
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
-    # the usual gap is one space: only the others are looked at closer
-    gaps = [text[a:b] for a, b in zip([sentence.start, *ends], [*starts, sentence.end])]
-    odd = [i for i, g in enumerate(gaps) if g != " " and g]
-    token_spans = list(zip(starts, ends))
-    texts = [t.text for t in tokens]
-    if not odd:
-        return token_spans, texts, list(tokens)
-    spans: list[tuple[int, int]] = []
-    words: list[str] = []
-    owners: list[Token | None] = []
-    done = 0
-    for i in odd:
-        spans.extend(token_spans[done:i])
-        words.extend(texts[done:i])
-        owners.extend(tokens[done:i])
-        done = i
-        _gap_units(text, ends[i - 1] if i else sentence.start,
-                   starts[i] if i < len(tokens) else sentence.end, spans, words, owners)
-    spans.extend(token_spans[done:])
-    words.extend(texts[done:])
-    owners.extend(tokens[done:])
-    return spans, words, owners
-
-
-def _gap_units(text: str, start: int, end: int, spans: list[tuple[int, int]], words: list[str],
-               owners: list[Token | None]) -> None:
-    """Punctuation between word tokens as one-character units; a diacritic or tatweel right
-    after a word stays part of that word."""
-    for i in range(start, end):
-        ch = text[i]
-        if ch.isspace():
-            continue
-        if unicodedata.category(ch)[0] in "MC" or ch == "\u0640":
-            if spans and spans[-1][1] == i:
-                spans[-1] = (spans[-1][0], i + 1)
-                words[-1] = text[spans[-1][0]:i + 1]
-            continue
-        spans.append((i, i + 1))
-        words.append(ch)
-        owners.append(None)
-
-
 class NerTagger:
     """The CRF tagger: a crfsuite model plus the lexicon its features were trained with."""
 
@@ -134,6 +74,7 @@ class NerTagger:
         labels = self._decoder.weights.labels
         # each label as a class number (0 for outside) and whether it continues an entity
         self._classes = ["O", *sorted({label[2:] for label in labels if label != "O"})]
+        self._class_labels = [LABEL_MAP.get(c) for c in self._classes]  # mention label by class
         number = {c: i for i, c in enumerate(self._classes)}
         self._label_class = np.array([number[label[2:]] if label != "O" else 0 for label in labels])
         self._label_inside = np.array([label.startswith("I-") for label in labels])
@@ -190,16 +131,25 @@ class NerTagger:
     def _tag_flat(self, sentences: Sequence[Sequence[str]], consistent: bool = True
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Class number and inside flag of every token of one document, and its sentence starts."""
-        decoded = self._decoder.decode_flat(sentences)
+        kinds, inside, starts, _ = self._tag_words(list(chain.from_iterable(sentences)),
+                                                   list(map(len, sentences)), consistent)
+        return kinds, inside, starts
+
+    def _tag_words(self, words: list[str], lengths: Sequence[int], consistent: bool = True
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[int, int, int]]]:
+        """_tag_flat of a document's words laid end to end, ``lengths`` words per sentence,
+        with its entities as flat_spans reads them."""
+        decoded = self._decoder.decode_words(words, lengths)
         kinds = self._label_class[decoded.labels]
         inside = self._label_inside[decoded.labels]
         starts = np.zeros(len(kinds), dtype=bool)
         starts[decoded.starts[decoded.lengths > 0]] = True
         if consistent and kinds.any():
             ends = np.repeat(decoded.starts + decoded.lengths, decoded.lengths)
-            kinds, inside = propagate_flat(decoded.key_ids.tolist(), self._decoder.key_strings,
-                                           kinds, inside, starts, ends)
-        return kinds, inside, starts
+            kinds, inside, spans = propagate_spans(decoded.key_ids.tolist(), self._decoder.key_strings,
+                                                   kinds, inside, starts, ends)
+            return kinds, inside, starts, spans
+        return kinds, inside, starts, flat_spans(kinds, inside, starts)
 
     def tag_document(self, sentences: Sequence[Sequence[str]], consistent: bool = True) -> list[list[str]]:
         """IOB2 tags (PER/LOC/ORG/MISC) for the sentences of one document; ``consistent``
@@ -228,37 +178,21 @@ class NerTagger:
         """Named-entity mentions in ``text`` (source "ner", no actor or place resolved)."""
         if not sentences:
             sentences = [Sentence(0, 0, len(text))]
-        by_sentence: dict[int, Sequence[Token]] = {}
-        if tokens:
-            # tokens come in text order, sentence by sentence: cut the list where they change
-            sentence_of = [t.sentence for t in tokens]
-            cuts = [0, *(i for i in range(1, len(tokens)) if sentence_of[i] != sentence_of[i - 1]),
-                    len(tokens)]
-            for a, b in zip(cuts, cuts[1:]):
-                by_sentence.setdefault(sentence_of[a], []).extend(tokens[a:b])
-        spans: list[tuple[int, int]] = []
-        owners: list[Token | None] = []
-        words: list[list[str]] = []
-        first_unit: list[int] = []
-        for s in sentences:
-            sentence_spans, sentence_words, sentence_owners = _units(text, s, by_sentence.get(s.index, ()))
-            first_unit.append(len(spans))
-            spans.extend(sentence_spans)
-            owners.extend(sentence_owners)
-            words.append(sentence_words)
-        if not spans:
+        units = document_units(text, sentences, tokens)
+        if not units.words:
             return []
-        kinds, inside, starts = self._tag_flat(words)
+        _, _, starts, entities = self._tag_words(units.words, units.lengths)
+        first_unit = list(accumulate(units.lengths[:-1], initial=0))
         mentions: list[Mention] = []
-        for kind, first, last in flat_spans(kinds, inside, starts):
-            label = LABEL_MAP.get(self._classes[kind])
+        for kind, first, last in entities:
+            label = self._class_labels[kind]
             if label is None:
                 continue
             sentence = sentences[bisect_right(first_unit, first) - 1]
-            start, end = spans[first][0], spans[last][1]
+            start, end = units.span(first)[0], units.span(last)[1]
             mention = Mention(start, end, text[start:end], label, source="ner", sentence=sentence.index)
-            self._finish(mention, text, owners[first],
-                         spans[first - 1] if first > 0 and not starts[first] else None)
+            self._finish(mention, text, units.owners[first],
+                         units.span(first - 1) if first > 0 and not starts[first] else None)
             mentions.append(mention)
         return mentions
 

@@ -12,6 +12,7 @@ tagged, or repeat a tagged name, are looked at one by one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 import numpy as np
 
@@ -22,16 +23,21 @@ def flat_spans(kinds: np.ndarray, inside: np.ndarray, sentence_start: np.ndarray
                ) -> list[tuple[int, int, int]]:
     """(class, first, last) of each entity, read the way seqeval reads IOB2 (an inside tag
     after outside or after another class opens an entity; sentences never share one)."""
-    tagged = kinds > 0
-    if not tagged.any():
+    tagged = np.flatnonzero(kinds > 0)
+    if not len(tagged):
         return []
-    previous = np.concatenate([[0], kinds[:-1]])
-    opens = tagged & (~inside | sentence_start | (previous != kinds))
-    # an entity runs until the next token that does not continue it
-    breaks = np.concatenate([np.nonzero(~tagged | opens)[0], [len(kinds)]])
-    firsts = np.nonzero(opens)[0]
-    lasts = breaks[np.searchsorted(breaks, firsts, side="right")] - 1
-    return list(zip(kinds[firsts].tolist(), firsts.tolist(), lasts.tolist()))
+    # a document has a few dozen tagged tokens: stepping through them beats whole-array passes
+    out: list[tuple[int, int, int]] = []
+    last_at, last_kind = -2, 0
+    for at, kind, continues, opens_sentence in zip(tagged.tolist(), kinds[tagged].tolist(),
+                                                   inside[tagged].tolist(),
+                                                   sentence_start[tagged].tolist()):
+        if continues and not opens_sentence and last_at == at - 1 and last_kind == kind:
+            out[-1] = (kind, out[-1][1], at)
+        else:
+            out.append((kind, at, at))
+        last_at, last_kind = at, kind
+    return out
 
 
 def propagate_flat(key_ids: Sequence[int], key_strings: Sequence[str], kinds: np.ndarray,
@@ -43,9 +49,17 @@ def propagate_flat(key_ids: Sequence[int], key_strings: Sequence[str], kinds: np
     ``key_ids`` number the tokens' word keys (same key, same id; ``key_strings[id]`` is the
     key); ``sentence_end[i]`` is the position just past token i's sentence.
     """
+    kinds, inside, _ = propagate_spans(key_ids, key_strings, kinds, inside, sentence_start, sentence_end)
+    return kinds, inside
+
+
+def propagate_spans(key_ids: Sequence[int], key_strings: Sequence[str], kinds: np.ndarray,
+                    inside: np.ndarray, sentence_start: np.ndarray, sentence_end: np.ndarray
+                    ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int, int]]]:
+    """propagate_flat, with the flat_spans of its result (read once where nothing was copied)."""
     spans = flat_spans(kinds, inside, sentence_start)
     if not spans:
-        return kinds, inside
+        return kinds, inside, spans
     keys = list(key_ids)
     votes: dict[tuple[int, ...], dict[int, int]] = {}
     for kind, first, last in spans:
@@ -54,17 +68,21 @@ def propagate_flat(key_ids: Sequence[int], key_strings: Sequence[str], kinds: np
             counts = votes.setdefault(name, {})
             counts[kind] = counts.get(kind, 0) + 1
     if not votes:
-        return kinds, inside
+        return kinds, inside, spans
     by_first: dict[int, list[tuple[tuple[int, ...], int]]] = {}
     for name, counts in votes.items():
         # the most frequent class; the first seen among equals (max keeps the first maximum)
         by_first.setdefault(name[0], []).append((name, max(counts, key=counts.__getitem__)))
     for candidates in by_first.values():
         candidates.sort(key=lambda c: -len(c[0]))  # the longest name wins where names nest
+    # the untagged repetitions: a set look-up per token (np.isin costs more on a document)
+    untagged = kinds.tolist()
+    where = [i for i in compress(range(len(keys)), map(by_first.__contains__, keys)) if not untagged[i]]
+    if not where:
+        return kinds, inside, spans
     kinds, inside = kinds.copy(), inside.copy()
-    ids = np.asarray(key_ids)
-    where = np.nonzero((kinds == 0) & np.isin(ids, list(by_first)))[0].tolist()
-    ends = sentence_end.tolist() if where else []
+    ends = sentence_end.tolist()
+    copied = False
     for i in where:
         if kinds[i] != 0:
             continue  # a name copied just before covers it
@@ -77,8 +95,9 @@ def propagate_flat(key_ids: Sequence[int], key_strings: Sequence[str], kinds: np
                 kinds[i:end] = kind
                 inside[i] = False
                 inside[i + 1:end] = True
+                copied = True
                 break
-    return kinds, inside
+    return kinds, inside, (flat_spans(kinds, inside, sentence_start) if copied else spans)
 
 
 def propagate_labels(keys: Sequence[Sequence[str]], tags: Sequence[list[str]]) -> list[list[str]]:
@@ -111,4 +130,4 @@ def propagate_labels(keys: Sequence[Sequence[str]], tags: Sequence[list[str]]) -
     return out
 
 
-__all__ = ["propagate_labels", "propagate_flat", "flat_spans", "MIN_KEY_LENGTH"]
+__all__ = ["propagate_labels", "propagate_flat", "propagate_spans", "flat_spans", "MIN_KEY_LENGTH"]

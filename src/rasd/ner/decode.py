@@ -17,12 +17,13 @@ described and scored together, in one batch.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import is_
 
 import numpy as np
 import pycrfsuite
 
-from .features import WINDOW, FeatureExtractor, shape, word_keys
+from .features import WINDOW, FeatureExtractor, WordEntry, shape, word_keys
 from . import kernels
 from .kernels import emissions, viterbi
 
@@ -191,9 +192,12 @@ class FastDecoder:
         need = self._size + rows
         if need > len(self._table):
             capacity = max(need, 2 * len(self._table))
-            grow = capacity - len(self._table)
-            self._table = np.concatenate([self._table, np.zeros((grow, *self._table.shape[1:]))])
-            self._meta = np.concatenate([self._meta, np.zeros((grow, 5), dtype=np.int64)])
+            # only the rows in use are copied: fresh zeroed memory costs nothing until written
+            table = np.zeros((capacity, *self._table.shape[1:]))
+            table[:self._size] = self._table[:self._size]
+            meta = np.zeros((capacity, 5), dtype=np.int64)
+            meta[:self._size] = self._meta[:self._size]
+            self._table, self._meta = table, meta
 
     def _trim(self) -> None:
         """Forget the word types met while tagging (a bound on memory for endless streams)."""
@@ -208,6 +212,11 @@ class FastDecoder:
     def _type_meta(self, key: str, kind: str) -> tuple[int, int, int, int, int]:
         """The metadata row of a (key, shape) type: its word-pair key ids, stem id, marks, key id."""
         _, document_stem, marks = self.extractor.key_summary(key, kind)
+        return self._meta_row(key, document_stem, marks)
+
+    def _meta_row(self, key: str, document_stem: str | None, marks: tuple[str, ...]
+                  ) -> tuple[int, int, int, int, int]:
+        """_type_meta from what key_summary said of the type."""
         mask = 0
         for m in marks:
             mask |= 1 << self._mark_bit[m]
@@ -219,48 +228,49 @@ class FastDecoder:
         return (self._before.keys.get(key, _NO_ROW), self._after.keys.get(key, _NO_ROW),
                 stem, mask, key_id)
 
-    def _new_type(self, key: str, kind: str) -> int:
-        """A table row for a (key, shape) type, its metadata filled in (its scores are not)."""
-        row = self._size
-        self._size += 1
-        self._meta[row] = self._type_meta(key, kind)
-        self._types[(key, kind)] = row
-        return row
-
     def _add_tokens(self, tokens: list[str]) -> None:
         """Give rows to surface tokens not seen before, scoring the new types in one batch."""
         self._reserve(len(tokens))
-        fresh_rows: list[int] = []
-        fresh_types: list[tuple[str, str]] = []
-        types = self._types
+        first = self._size
+        fresh: list[WordEntry] = []
+        metas: list[tuple[int, int, int, int, int]] = []
+        types, rows = self._types, self._rows
+        describe = self.extractor.describe
         for token, key in zip(tokens, word_keys(tokens)):
             kind = shape(token)
             row = types.get((key, kind))
             if row is None:
-                row = self._new_type(key, kind)
-                fresh_rows.append(row)
-                fresh_types.append((key, kind))
-            self._rows[token] = row
-        if fresh_rows:
-            self._table[fresh_rows] = self._type_scores(fresh_types)
+                # a new type: described once, for its metadata and its scores
+                entry = describe(key, kind)
+                row = types[(key, kind)] = first + len(fresh)
+                metas.append(self._meta_row(key, entry.stem, entry.marks))
+                fresh.append(entry)
+            rows[token] = row
+        if fresh:
+            self._size = first + len(fresh)
+            self._meta[first:self._size] = metas
+            self._table[first:self._size] = self._entry_scores(fresh)
 
     def _type_scores(self, types: Sequence[tuple[str, str]]) -> np.ndarray:
         """(key, shape) types' summed weights: at the centre, and lent to each window offset."""
+        describe = self.extractor.describe
+        return self._entry_scores([describe(key, kind) for key, kind in types])
+
+    def _entry_scores(self, entries: Sequence[WordEntry]) -> np.ndarray:
+        """_type_scores of described types."""
         own_get, window_get = self._own_rows.get, self._window_rows.get
         zero, window_zero = (self._zero,), (self._window_zero,)
         own: list[int] = []
         own_starts: list[int] = []
         lent: list[int] = []
         lent_starts: list[int] = []
-        describe = self.extractor.describe
-        for key, kind in types:
-            entry = describe(key, kind)
+        for entry in entries:
             own_starts.append(len(own))
             own.extend([r for r in map(own_get, entry.own) if r is not None] or zero)
             lent_starts.append(len(lent))
             lent.extend([r for r in map(window_get, entry.neighbour) if r is not None] or window_zero)
         # every group holds at least one row (a zero row), as reduceat needs
-        out = np.empty((len(types), 1 + len(WINDOW), self._padded_state.shape[1]))
+        out = np.empty((len(entries), 1 + len(WINDOW), self._padded_state.shape[1]))
         out[:, 0] = np.add.reduceat(self._padded_state[own], own_starts, axis=0)
         out[:, 1:] = np.add.reduceat(self._window_blocks[lent], lent_starts, axis=0)
         return out
@@ -298,19 +308,20 @@ class FastDecoder:
         self._reserve(len(words) // 4 + 1024)  # room for the new words of the first documents
         self._permanent = (self._size, len(self.key_strings), len(self._stems))
 
-    def _emissions(self, sentences: Sequence[Sequence[str]]
+    def _emissions(self, flat: list[str], sentence_lengths: Sequence[int]
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Label scores of every token of a document, with the sentences' lengths and starts and
-        each token's type row (the sentences laid end to end)."""
+        each token's type row (``flat``: the sentences laid end to end)."""
         if len(self._rows) >= _TYPE_LIMIT:
             self._trim()
-        flat = list(chain.from_iterable(sentences))
         get = self._rows.get
         ids = list(map(get, flat))
         if None in ids:
-            self._add_tokens(list(dict.fromkeys(t for t, i in zip(flat, ids) if i is None)))
-            ids = list(map(get, flat))
-        lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
+            missing = list(compress(range(len(ids)), map(is_, ids, repeat(None))))
+            self._add_tokens(list(dict.fromkeys(map(flat.__getitem__, missing))))
+            for i in missing:
+                ids[i] = get(flat[i])
+        lengths = np.array(sentence_lengths, dtype=np.int64)
         starts = np.cumsum(lengths) - lengths
         rows = np.array(ids, dtype=np.int64)
         before, after = self._before, self._after
@@ -332,7 +343,11 @@ class FastDecoder:
 
     def decode_flat(self, sentences: Sequence[Sequence[str]]) -> Decoded:
         """Best labels of a document's tokens, flat, with their key ids and sentence bounds."""
-        e, lengths, starts, rows = self._emissions(sentences)
+        return self.decode_words(list(chain.from_iterable(sentences)), list(map(len, sentences)))
+
+    def decode_words(self, words: list[str], lengths: Sequence[int]) -> Decoded:
+        """decode_flat of a document's words laid end to end, ``lengths`` words per sentence."""
+        e, lengths, starts, rows = self._emissions(words, lengths)
         return Decoded(self._viterbi(e, lengths, starts), self._meta[rows, _KEY], lengths, starts)
 
     def decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[list[str]]]:

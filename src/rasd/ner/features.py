@@ -17,6 +17,9 @@ from ..normalize import normalize
 WINDOW = (-2, -1, 1, 2)
 CLUSTER_LEVELS = (1, 2, 3, 4)
 _CACHE_LIMIT = 300_000
+# The shape and stem-length features, written once.
+_SHAPE_FEATURES = {kind: f"sh={kind}" for kind in ("A", "L", "Lu", "P", "D", "X")}
+_LENGTH_FEATURES = tuple(f"len={n}" for n in range(9))
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 _PUNCT = frozenset(".,،;؛:!?؟\"'«»()[]{}<>-–—/\\*=+&%$#@|~^`…")
@@ -116,6 +119,10 @@ class FeatureExtractor:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self._cache: dict[str, WordEntry] = {}
+        # feature strings shared by many word types, made once (bounded by the lexicon)
+        self._path_features: dict[str, tuple[str, ...]] = {}
+        self._stem_path_features: dict[str, tuple[str, ...]] = {}
+        self._marks_features: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def summary(self, token: str) -> tuple[str, str, str, str | None, tuple[str, ...]]:
         """The cheap part of a word's description: key, shape, stem, the stem it shares document
@@ -144,15 +151,22 @@ class FeatureExtractor:
         """The features of the words with this lookup key and shape (they depend on nothing else)."""
         stem, document_stem, marks = self.key_summary(key, kind)
         clusters = self.lexicon.clusters
-        own = [f"w={key}", f"st={stem}", f"sh={kind}", f"len={min(len(stem), 8)}"]
-        for n in (1, 2, 3, 4):
-            if len(key) > n:
-                own.append(f"p{n}={key[:n]}")
-                own.append(f"s{n}={key[-n:]}")
-        for n in (2, 3):
-            if len(stem) > n:
-                own.append(f"sp{n}={stem[:n]}")
-                own.append(f"ss{n}={stem[-n:]}")
+        own = [f"w={key}", f"st={stem}", _SHAPE_FEATURES.get(kind) or f"sh={kind}",
+               _LENGTH_FEATURES[min(len(stem), 8)]]
+        n = len(key)
+        if n > 1:
+            own += (f"p1={key[:1]}", f"s1={key[-1:]}")
+            if n > 2:
+                own += (f"p2={key[:2]}", f"s2={key[-2:]}")
+                if n > 3:
+                    own += (f"p3={key[:3]}", f"s3={key[-3:]}")
+                    if n > 4:
+                        own += (f"p4={key[:4]}", f"s4={key[-4:]}")
+        n = len(stem)
+        if n > 2:
+            own += (f"sp2={stem[:2]}", f"ss2={stem[-2:]}")
+            if n > 3:
+                own += (f"sp3={stem[:3]}", f"ss3={stem[-3:]}")
         if stem != key:
             own.append(f"pre={key[: len(key) - len(stem)]}")
         if key.startswith(("ال", "وال", "بال", "فال", "كال", "لل")):
@@ -160,24 +174,46 @@ class FeatureExtractor:
         path = clusters.get(key) or clusters.get(stem)
         if path is None:
             own.append("oov")
-        neighbour = [f"w={key}", f"sh={kind}"]
+        neighbour = [f"w={key}", _SHAPE_FEATURES.get(kind) or f"sh={kind}"]
         if stem != key:
             neighbour.append(f"st={stem}")
         if path is not None:
-            parts = path.split(".")
-            for level in CLUSTER_LEVELS:
-                if len(parts) >= level:
-                    c = f"c{level}=" + ".".join(parts[:level])
-                    own.append(c)
-                    neighbour.append(c)
+            levels = self._cluster_features(path)
+            own += levels
+            neighbour += levels
         stem_path = clusters.get(stem) if stem != key else None
         if stem_path is not None:
-            parts = stem_path.split(".")
-            own.extend(f"sc{level}=" + ".".join(parts[:level]) for level in (2, 4))
-        for m in marks:
-            own.append(f"g={m}")
-            neighbour.append(f"g={m}")
+            own += self._stem_cluster_features(stem_path)
+        if marks:
+            flags = self._mark_features(marks)
+            own += flags
+            neighbour += flags
         return WordEntry(own, neighbour, key, document_stem, marks)
+
+    def _cluster_features(self, path: str) -> tuple[str, ...]:
+        """"c1=3" … "c4=3.1.7.2" of a cluster path (a few thousand paths: kept once each)."""
+        found = self._path_features.get(path)
+        if found is None:
+            parts = path.split(".")
+            found = self._path_features[path] = tuple(
+                f"c{level}=" + ".".join(parts[:level]) for level in CLUSTER_LEVELS if len(parts) >= level)
+        return found
+
+    def _stem_cluster_features(self, path: str) -> tuple[str, ...]:
+        """"sc2=…", "sc4=…" of the stem's cluster path."""
+        found = self._stem_path_features.get(path)
+        if found is None:
+            parts = path.split(".")
+            found = self._stem_path_features[path] = tuple(
+                f"sc{level}=" + ".".join(parts[:level]) for level in (2, 4))
+        return found
+
+    def _mark_features(self, marks: tuple[str, ...]) -> tuple[str, ...]:
+        """"g=LOC" … of a word's lexicon marks (few distinct sets)."""
+        found = self._marks_features.get(marks)
+        if found is None:
+            found = self._marks_features[marks] = tuple(f"g={m}" for m in marks)
+        return found
 
     def entry(self, token: str) -> WordEntry:
         """The word type's features (cached)."""

@@ -16,15 +16,20 @@ AFTER, BEFORE = 0, 1
 BEFORE_KEY, AFTER_KEY, STEM, MARKS = 0, 1, 2, 3
 
 
-def _compiled(function):
-    """``function`` compiled, cached on disk where a writable place exists."""
+def _compiled(function=None, **options):
+    """``function`` compiled, cached on disk where a writable place exists (``options`` go
+    to numba: ``_compiled(inline="always")`` for a small helper called per token)."""
+    if function is None:
+        return lambda f: _compiled(f, **options)
     try:
-        return njit(cache=True, nogil=True)(function)
+        return njit(cache=True, nogil=True, **options)(function)
     except RuntimeError:  # no writable cache location (a read-only install): compile per process
-        return njit(nogil=True)(function)
+        return njit(nogil=True, **options)(function)
 
 
-@_compiled
+# Helpers called per token are inlined where they are used: a compiled call that passes arrays
+# counts references on each of them, which cost the emissions loop about a quarter of its time.
+@_compiled(inline="always")
 def _pair_row(codes: np.ndarray, attribute_rows: np.ndarray, firsts: np.ndarray, width: int,
               left: int, right: int) -> int:
     """The attribute row of the word pair (left, right) in a sorted code table, or -1.
@@ -122,7 +127,7 @@ def _add_document_cues(e: np.ndarray, rows: np.ndarray, left_of: np.ndarray, rig
             stem_marks[stem, 1] = 0
 
 
-@_compiled
+@_compiled(inline="always")
 def _add_cue(e: np.ndarray, token: int, marks: int, weights: np.ndarray, cue: np.ndarray) -> None:
     """Add the summed weights of the mark bits in ``marks`` to one token's scores."""
     if marks == 0:

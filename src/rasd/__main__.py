@@ -1,0 +1,4 @@
+"""`python -m rasd` is the `rasd` command."""
+from .cli import entry
+
+entry()
