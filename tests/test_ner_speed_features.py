@@ -99,3 +99,57 @@ def test_new_words_get_the_rows_of_the_plain_scoring():
         assert decoder._types[(key, kind)] == row
         assert np.array_equal(decoder._table[row], decoder._type_scores([(key, kind)])[0])
         assert tuple(decoder._meta[row]) == decoder._type_meta(key, kind)
+
+
+def _plain_rows(decoder: FastDecoder, key: str, kind: str) -> tuple[list[int], list[int]]:
+    """A type's centre and lent rows the plain way: describe's strings looked up one by one."""
+    entry = decoder.extractor.describe(key, kind)
+    own = [decoder._own_rows[f] for f in entry.own if f in decoder._own_rows]
+    lent = [decoder._window_rows[f] for f in entry.neighbour if f in decoder._window_rows]
+    return own, lent
+
+
+# words the random model has never seen, so that the family tables, not the word's own
+# features, decide: new names, new spellings of known stems, clitics on lexicon words
+NEW_WORDS = ["الشوابكة", "وبالقاهرة", "فالحكومة", "للوزير", "كمصر", "وشكري", "بغداديون", "سامحني",
+             "المصريين", "Dell", "وGoogle", "OPEC", "2013م", "١٤٣٤هـ", "؟", "»", "قنا", "ب", "ال",
+             "والشركة", "لشركة", "عبدالله", "بوزير"]
+
+
+@pytest.mark.parametrize("word", WORDS + NEW_WORDS)
+def test_type_rows_are_the_rows_of_describes_features_in_order(word):
+    extractor = FeatureExtractor(LEXICON)
+    decoder = FastDecoder(_weights(extractor, WORDS), extractor)
+    key, kind = word_key(word), shape(word)
+    own, lent, stem, marks = decoder._type_rows.rows(key, kind)
+    assert (own, lent) == _plain_rows(decoder, key, kind)
+    _, document_stem, summary_marks = extractor.key_summary(key, kind)
+    assert (stem, marks) == (document_stem, summary_marks)
+
+
+def test_type_rows_skip_the_features_a_model_lacks():
+    extractor = FeatureExtractor(LEXICON)
+    # a model that knows only some prefixes, one cluster level and one mark: the rest are absent
+    names = {"bias": 0, "p1=ا": 1, "p3=وال": 2, "c2=3.1": 3, "g=LOC": 4, "-1:g=LOC": 5, "1:c1=3": 6,
+             "sh=A": 7, "oov": 8, "len=5": 9}
+    rng = np.random.default_rng(3)
+    weights = CrfWeights(["O", "B-LOC"], names, rng.normal(size=(len(names), 2)), rng.normal(size=(2, 2)))
+    decoder = FastDecoder(weights, extractor)
+    for word in WORDS + NEW_WORDS:
+        key, kind = word_key(word), shape(word)
+        assert decoder._type_rows.rows(key, kind)[:2] == _plain_rows(decoder, key, kind)
+
+
+@pytest.mark.slow
+def test_type_rows_agree_with_describe_on_the_packaged_model():
+    from rasd.ner import NerTagger
+    tagger = NerTagger.load_default(warn=False)
+    if tagger is None:
+        pytest.skip("no packaged NER model (make model)")
+    decoder = tagger._decoder
+    # the model's own vocabulary, each word also with clitics it may carry and in other shapes
+    keys = decoder._known_words[::7]
+    for key in keys:
+        for variant in (key, "و" + key, "بال" + key, key + "ه"):
+            kind = shape(variant)
+            assert decoder._type_rows.rows(variant, kind)[:2] == _plain_rows(decoder, variant, kind)

@@ -145,3 +145,31 @@ def test_propagation_gives_the_spans_of_its_own_result(keys, tags):
     plain_kinds, plain_inside = propagate_flat(flat_ids, list(ids), *arrays)
     assert new_kinds.tolist() == plain_kinds.tolist() and new_inside.tolist() == plain_inside.tolist()
     assert spans == flat_spans(new_kinds, new_inside, arrays[2])
+
+
+def _words_between(text: str, cuts: list[tuple[int, int]]) -> list[Token]:
+    """Tokens at the given character spans (what a tokenizer would give)."""
+    return [Token(a, b, text[a:b], text[a:b], a, b) for a, b in cuts]
+
+
+@pytest.mark.parametrize("text, cuts", [
+    # plain spaces, a comma glued to a word, a full stop before a space
+    ("قال الوزير، إن الوفد وصل. ثم غادر", [(0, 3), (4, 10), (12, 14), (15, 19), (20, 23), (26, 28), (29, 33)]),
+    # gaps of a non-breaking space, a tab, a line break and two spaces: only whitespace, so plain
+    ("زار\u00a0الوفد\tدمشق\nوبيروت  أمس", [(0, 3), (4, 9), (10, 14), (15, 21), (23, 26)]),
+    # tokens that touch, a gap of one letter the tokens left out, and a tatweel
+    ("ب2013مـ والرياض", [(0, 1), (1, 5), (6, 7), (8, 15)]),
+    # a lone surrogate in a gap (a broken page): still one character
+    ("قال \ud800 الوزير «نعم»", [(0, 3), (6, 12), (14, 17)]),
+    # overlapping tokens (an empty gap read backwards) and a single token
+    ("الأمم المتحدة", [(0, 5), (3, 13)]),
+    ("غزة", [(0, 3)]),
+])
+def test_odd_gaps_are_the_gaps_holding_more_than_whitespace(text, cuts):
+    from rasd.ner.units import _odd_gaps
+    tokens = _words_between(text, cuts)
+    starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+    plain = [i for i in range(1, len(tokens)) if text[ends[i - 1]:starts[i]].strip()]
+    assert _odd_gaps(text, starts, ends) == plain
+    # and the units of the whole text are the plain ones
+    _check(text, [Sentence(0, 0, len(text))], tokens)

@@ -28,6 +28,7 @@ from importlib import resources
 from ..model import Casualties, Sentence
 from ..normalize import normalize, normalized_segment
 from .alternation import longest_first
+from .cuewords import vocabulary_words
 from .numbers import number_words, parse_number, vague_value
 
 KINDS = ("killed", "injured", "abducted", "arrested")
@@ -75,6 +76,7 @@ class _Cues:
     needs: dict[str, frozenset[str]]
     cue_words: re.Pattern[str] | None  # the written words that hold a key or a needed word
     by_word: dict[str, tuple[bool, frozenset[str]]]  # memo: (holds a key, constructions it serves)
+    cue_vocabulary: frozenset[str]  # the words cue_words looks for (empty when it is None)
 
 
 def _alternation(words) -> str:
@@ -139,7 +141,8 @@ def _cues() -> _Cues:
     cue_words = None
     if all(re.fullmatch(r"\w+", w) for w in wanted):  # else: every word is looked at
         cue_words = re.compile(rf"(?<!\w)\w{{0,2}}{longest_first(wanted)}(?!\w)")
-    return _Cues(by_role, patterns, units_after, more, frozenset(keys), needs, cue_words, {})
+    return _Cues(by_role, patterns, units_after, more, frozenset(keys), needs, cue_words, {},
+                 frozenset(wanted) if cue_words is not None else frozenset())
 
 
 _WORD = re.compile(r"\w+")
@@ -166,7 +169,9 @@ def _constructions_for(norm: str, cues: _Cues) -> frozenset[str] | set[str]:
     holds = False
     found: set[str] = set()
     # only the words that hold a key or a needed word can change the answer; they are few
-    for word in cues.cue_words.findall(norm):
+    # (the cue words come from the scan shared with the time reader, vocabulary_words: its words
+    # also hold time keys, which are no cue and serve no construction)
+    for word in vocabulary_words(norm):
         entry = memo.get(word)
         if entry is None:
             if len(memo) >= _MAX_MEMO_WORDS:

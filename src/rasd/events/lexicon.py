@@ -69,7 +69,10 @@ class FormHit:
     bare: bool = False  # the bare 3ms perfect, written like a noun (فجر، طالب)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (hashed and compared by value all the same): a frozen dataclass sets each of the 15
+# fields through object.__setattr__, which made each new word type's Word about 1 µs dearer. A
+# Word is shared by every token of its type: never change one, make another (_with_clitics).
+@dataclass(slots=True, unsafe_hash=True)
 class Word:
     """A token's analysis: clitics, core and the lexicon entries its core is a form of."""
 

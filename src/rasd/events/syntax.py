@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
 
@@ -242,11 +243,18 @@ def is_nisba(mention: Mention) -> bool:
     a = mention.actor
     if a is None or a.type != "state":
         return False
-    t = normalize(mention.text).split()[-1]
+    return _nisba_form(mention.text)
+
+
+# The roles scanner asks about each state mention of a sentence once per trigger, and the same
+# few names recur across articles: the answer for a text is kept (bounded).
+@lru_cache(maxsize=4096)
+def _nisba_form(text: str) -> bool:
+    """Is a state mention's text written as a nisba (one word ending in ي، ية، يون ...)?"""
+    t = normalize(text).split()[-1]
     if t.startswith("ال"):
         t = t[2:]
-    return len(t) >= 4 and t.endswith(("ي", "يه", "يون", "يين", "يان")) and (
-        " " not in mention.text.strip())
+    return len(t) >= 4 and t.endswith(("ي", "يه", "يون", "يين", "يان")) and " " not in text.strip()
 
 
 __all__ = ["SentenceView", "Span", "build_view", "sentence_words", "cue_phrases", "has_content", "is_nisba",

@@ -31,6 +31,7 @@ from functools import lru_cache
 from ..model import Sentence, TimeRef
 from ..normalize import DIACRITICS, TATWEEL, normalize, normalized_segment
 from .alternation import longest_first
+from .cuewords import vocabulary_words
 from .numbers import number_words, parse_number
 
 # ---- vocabulary (normalized forms) ------------------------------------------------------
@@ -147,6 +148,7 @@ class _Grammar:
     key_words: re.Pattern[str]  # the written words that hold a key (after at most two letters)
     maybe_digit: re.Pattern[str]  # a character that may be a digit (str.isdigit: ² too)
     digit_words: re.Pattern[str]  # the written words that hold such a character
+    key_vocabulary: frozenset[str]  # the one-word keys that key_words looks for
 
 
 def _unresolved() -> Resolved:
@@ -514,7 +516,7 @@ def _grammar() -> _Grammar:
     digit_words = re.compile(rf"(?<!\w)\w*?(?=\w){digit}\w*")
     return _Grammar(rules, re.compile(_BOUNDARY), keys, frozenset({"iso", "numeric", "year"}),
                     {word: frozenset(g) for word, g in group_of.items()}, {}, key_words, maybe_digit,
-                    digit_words)
+                    digit_words, frozenset(one_word))
 
 
 _WORD = re.compile(r"\w+")
@@ -523,15 +525,20 @@ _NO_RULES: frozenset[str] = frozenset()
 
 
 _DIGIT = re.compile(r"\d")
-_FOUR_DIGITS = re.compile(r"\d{4}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# The digits-and-separators core that the iso, numeric and day_range patterns cannot match
+# without: one search (fast, it starts at a digit) instead of a scan of the sentence by a pattern
+# that opens with a look-behind, for the many sentences that hold a number but no such date.
+_ISO_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+_NUMERIC_SHAPE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+_RANGE_SHAPE = re.compile(r"\d (?:و ?|الي |حتي )\d")
 # What each rule cannot match without: every requirement, one of its alternatives (a group of
 # _Grammar.word_groups, written as a whole word after a space or the clitics _START lets through,
 # or a regex found in the text). A weekday or «العام» alone asks for several rules (_Grammar.keys),
 # but day_month needs a month and a day, year a four-digit year.
 _NEEDS: dict[str, tuple[tuple[str | re.Pattern[str], ...], ...]] = {
-    "iso": ((_FOUR_DIGITS,),), "numeric": ((_FOUR_DIGITS,),), "year": ((_YEAR,),),
-    "day_month": (("month",), (_DIGIT, "ordinal")), "day_range": (("month",), (_DIGIT,)),
+    "iso": ((_ISO_SHAPE,),), "numeric": ((_NUMERIC_SHAPE,),), "year": ((_YEAR,),),
+    "day_month": (("month",), (_DIGIT, "ordinal")), "day_range": (("month",), (_RANGE_SHAPE,)),
     "month_pair": (("month",), ("shahri",)), "month_year": (("month",), (_YEAR,)), "month": (("month",),),
     "hijri": (("hijri",),), "weekday": (("weekday",),), "day": (("day",),), "night": (("night",),),
     "period": (("period",),), "duration": (("unit",),),
@@ -545,9 +552,11 @@ def _rules_for(norm: str, grammar: _Grammar) -> set[str]:
     memo = grammar.by_word
     # Only the words that hold a key or a digit (each found by one regex) can ask for a rule or
     # belong to a word group (_word_rules): the other words of a sentence are not looked up.
-    words = grammar.key_words.findall(norm)
+    # The key words come from the scan shared with the casualty reader (vocabulary_words: its
+    # words also hold casualty cues, which ask for no rule and are in no group).
+    words = vocabulary_words(norm)
     if grammar.maybe_digit.search(norm):
-        words += grammar.digit_words.findall(norm)
+        words += tuple(grammar.digit_words.findall(norm))
     for word in words:
         entry = memo.get(word)
         if entry is None:
@@ -561,9 +570,11 @@ def _rules_for(norm: str, grammar: _Grammar) -> set[str]:
             present |= satisfied
     for name in tuple(wanted):
         for alternatives in _NEEDS.get(name, ()):
-            if not any((a in present) if isinstance(a, str) else a.search(norm) is not None
-                       for a in alternatives):
-                wanted.discard(name)  # this rule cannot match here: skip its scan
+            for a in alternatives:
+                if (a in present) if isinstance(a, str) else a.search(norm) is not None:
+                    break
+            else:  # none of them is here: this rule cannot match, skip its scan
+                wanted.discard(name)
                 break
     return wanted
 

@@ -12,7 +12,7 @@ instead of ~50 feature strings.
 Word types live in the table by (lookup key, shape), since the features depend on nothing
 else: the model's frequent words come precomputed with it, and a new surface form of a known
 word costs one dictionary look-up. The words a document brings that the table lacks are
-described and scored together, in one batch.
+scored together, in one batch, their feature rows found straight from their keys (``rows``).
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ import pycrfsuite
 from .features import WINDOW, FeatureExtractor, WordEntry, shape, word_keys
 from . import kernels
 from .kernels import emissions, viterbi
+from .rows import TypeRows
 
 _TYPE_LIMIT = 400_000
 _NO_ROW = -1
@@ -160,6 +161,7 @@ class FastDecoder:
         self._window_blocks = np.zeros((len(self._window_rows) + 1, len(WINDOW), n))
         for feature, slot, r in lent:
             self._window_blocks[feature, slot] = weights.state[r]
+        self._type_rows = TypeRows(extractor, self._own_rows, self._window_rows)
         self._known_words: list[str] = []
         self._known_shapes: list[str] = []
         self._rows: dict[str, int] = {}  # surface token -> row
@@ -232,24 +234,32 @@ class FastDecoder:
         """Give rows to surface tokens not seen before, scoring the new types in one batch."""
         self._reserve(len(tokens))
         first = self._size
-        fresh: list[WordEntry] = []
         metas: list[tuple[int, int, int, int, int]] = []
+        own: list[int] = []
+        own_starts: list[int] = []
+        lent: list[int] = []
+        lent_starts: list[int] = []
+        zero, window_zero = (self._zero,), (self._window_zero,)
         types, rows = self._types, self._rows
-        describe = self.extractor.describe
+        type_rows = self._type_rows.rows
         for token, key in zip(tokens, word_keys(tokens)):
             kind = shape(token)
             row = types.get((key, kind))
             if row is None:
-                # a new type: described once, for its metadata and its scores
-                entry = describe(key, kind)
-                row = types[(key, kind)] = first + len(fresh)
-                metas.append(self._meta_row(key, entry.stem, entry.marks))
-                fresh.append(entry)
+                # a new type: its feature rows found once, for its scores (as _entry_scores
+                # finds them from describe's strings), and its metadata
+                own_rows, lent_rows, stem, marks = type_rows(key, kind)
+                row = types[(key, kind)] = first + len(metas)
+                metas.append(self._meta_row(key, stem, marks))
+                own_starts.append(len(own))
+                own += own_rows or zero
+                lent_starts.append(len(lent))
+                lent += lent_rows or window_zero
             rows[token] = row
-        if fresh:
-            self._size = first + len(fresh)
+        if metas:
+            self._size = first + len(metas)
             self._meta[first:self._size] = metas
-            self._table[first:self._size] = self._entry_scores(fresh)
+            self._sum_rows(own, own_starts, lent, lent_starts, self._table, first)
 
     def _type_scores(self, types: Sequence[tuple[str, str]]) -> np.ndarray:
         """(key, shape) types' summed weights: at the centre, and lent to each window offset."""
@@ -269,11 +279,18 @@ class FastDecoder:
             own.extend([r for r in map(own_get, entry.own) if r is not None] or zero)
             lent_starts.append(len(lent))
             lent.extend([r for r in map(window_get, entry.neighbour) if r is not None] or window_zero)
-        # every group holds at least one row (a zero row), as reduceat needs
         out = np.empty((len(entries), 1 + len(WINDOW), self._padded_state.shape[1]))
-        out[:, 0] = np.add.reduceat(self._padded_state[own], own_starts, axis=0)
-        out[:, 1:] = np.add.reduceat(self._window_blocks[lent], lent_starts, axis=0)
+        self._sum_rows(own, own_starts, lent, lent_starts, out, 0)
         return out
+
+    def _sum_rows(self, own: list[int], own_starts: list[int], lent: list[int], lent_starts: list[int],
+                  out: np.ndarray, first: int) -> None:
+        """Rows ``first``… of ``out`` (a table shaped as the decoder's) get the scores of types
+        given as groups of centre rows (of the state weights) and lent rows (window blocks);
+        every group holds at least one row (a zero row), as reduceat needs."""
+        end = first + len(own_starts)
+        out[first:end, 0] = np.add.reduceat(self._padded_state[own], own_starts, axis=0)
+        out[first:end, 1:] = np.add.reduceat(self._window_blocks[lent], lent_starts, axis=0)
 
     def precompute(self, words: Sequence[str]) -> tuple[list[str], list[str], np.ndarray]:
         """Type scores of frequent words, computed once at training time and shipped, so that
@@ -297,7 +314,9 @@ class FastDecoder:
         self._rows, self._types, self._key_ids, self._stems = {}, {}, {}, {}
         self.key_strings = []
         self._known_words, self._known_shapes = list(words), list(shapes)
-        self._reserve(len(words))
+        # room for the new words of a long run too: growing copies the whole table, while
+        # fresh zeroed memory costs nothing until a row is written
+        self._reserve(3 * len(words) + 1024)
         rows = slice(_FIRST_ROW, _FIRST_ROW + len(words))
         if words:
             self._meta[rows] = np.array([self._type_meta(w, k) for w, k in zip(words, shapes)],
@@ -305,7 +324,6 @@ class FastDecoder:
         self._types = dict(zip(zip(words, shapes), range(rows.start, rows.stop)))
         self._size = rows.stop
         self._table[rows] = table
-        self._reserve(len(words) // 4 + 1024)  # room for the new words of the first documents
         self._permanent = (self._size, len(self.key_strings), len(self._stems))
 
     def _emissions(self, flat: list[str], sentence_lengths: Sequence[int]

@@ -89,6 +89,19 @@ def shape(token: str) -> str:
     return "X"
 
 
+def document_stem(stem: str, kind: str) -> str | None:
+    """The stem a word shares document context under, or None for punctuation, digits and
+    short words."""
+    return stem if len(stem) >= 3 and kind in ("A", "L", "Lu") else None
+
+
+def merge_marks(own: tuple[str, ...], stems: tuple[str, ...]) -> tuple[str, ...]:
+    """A word's lexicon marks from its own flags and its stem's."""
+    if stems and stems != own:
+        return tuple(sorted(set(own) | set(stems))) if own else stems
+    return own
+
+
 @dataclass(slots=True)
 class Lexicon:
     """What the features know beyond the word itself: cluster paths and membership flags."""
@@ -135,13 +148,7 @@ class FeatureExtractor:
         """(stem, document stem or None, lexicon marks) of a word key of a given shape."""
         stem = strip_proclitics(key)
         flags = self.lexicon.flags
-        own, stems = flags.get(key, ()), flags.get(stem, ())
-        if stems and stems != own:
-            marks = tuple(sorted(set(own) | set(stems))) if own else stems
-        else:
-            marks = own
-        wordlike = len(stem) >= 3 and kind in ("A", "L", "Lu")
-        return stem, stem if wordlike else None, marks
+        return stem, document_stem(stem, kind), merge_marks(flags.get(key, ()), flags.get(stem, ()))
 
     def _describe(self, token: str) -> WordEntry:
         """The features of one word type."""
@@ -281,4 +288,5 @@ class FeatureExtractor:
 
 
 __all__ = ["Lexicon", "FeatureExtractor", "WordEntry", "word_key", "word_keys", "strip_proclitics", "shape",
+           "document_stem", "merge_marks",
            "WINDOW", "CLUSTER_LEVELS"]
