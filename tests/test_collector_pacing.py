@@ -4,7 +4,7 @@ import weakref
 
 import pytest
 
-from rasd.collector import pace_collector
+from rasd.collector import YOUNG, pace_collector
 
 
 class _Node:
@@ -44,3 +44,21 @@ def test_no_freeze_before_the_count_is_reached():
         assert gc.get_freeze_count() == 0
     finally:
         gc.unfreeze()
+
+
+def test_young_objects_are_collected_less_often_during_a_run_only():
+    before = gc.get_threshold()
+    seen = []
+    for _ in pace_collector(["خبر أول", "خبر ثان"]):
+        seen.append(gc.get_threshold()[0])
+    assert seen == [YOUNG, YOUNG]
+    assert gc.get_threshold() == before
+
+
+def test_an_abandoned_run_gives_the_threshold_back():
+    before = gc.get_threshold()
+    run = pace_collector(range(10))
+    next(run)
+    assert gc.get_threshold()[0] == YOUNG
+    run.close()
+    assert gc.get_threshold() == before
