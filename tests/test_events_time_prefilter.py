@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from rasd.events import timex
+from rasd.events.alternation import clitic_words
 from rasd.normalize import normalized_segment
 
 # sentences written for this test: each names a time in a different way, or almost does
@@ -105,7 +106,7 @@ def test_only_key_and_digit_words_can_ask_for_a_rule(sentence):
     norm, _ = normalized_segment(sentence)
     grammar = timex._grammar()
     asking = {w for w in timex._WORD.findall(norm) if any(timex._word_rules(w, grammar))}
-    looked_up = set(grammar.key_words.findall(norm))
+    looked_up = set(clitic_words(grammar.key_vocabulary).findall(norm))
     if grammar.maybe_digit.search(norm):
         looked_up |= set(grammar.digit_words.findall(norm))
     assert asking <= looked_up

@@ -23,6 +23,12 @@ def longest_first(words: Iterable[str]) -> str:
     return "(?:" + _emit(trie) + ")"
 
 
+def clitic_words(words: Iterable[str]) -> re.Pattern[str]:
+    """Whole written words that are one of ``words`` after at most two letters (the clitics
+    و ف ب ل ك ال and their pairs), as the time and casualty readers look for their vocabulary."""
+    return re.compile(rf"(?<!\w)\w{{0,2}}{longest_first(words)}(?!\w)")
+
+
 def _emit(node: dict) -> str:
     branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
@@ -34,4 +40,4 @@ def _emit(node: dict) -> str:
     return f"(?:{body})?"
 
 
-__all__ = ["longest_first"]
+__all__ = ["longest_first", "clitic_words"]

@@ -27,7 +27,7 @@ from importlib import resources
 
 from ..model import Casualties, Sentence
 from ..normalize import normalize, normalized_segment
-from .alternation import longest_first
+from .alternation import clitic_words, longest_first
 from .cuewords import vocabulary_words
 from .numbers import number_words, parse_number, vague_value
 
@@ -140,7 +140,7 @@ def _cues() -> _Cues:
     wanted = set(keys).union(*needs.values())
     cue_words = None
     if all(re.fullmatch(r"\w+", w) for w in wanted):  # else: every word is looked at
-        cue_words = re.compile(rf"(?<!\w)\w{{0,2}}{longest_first(wanted)}(?!\w)")
+        cue_words = clitic_words(wanted)
     return _Cues(by_role, patterns, units_after, more, frozenset(keys), needs, cue_words, {},
                  frozenset(wanted) if cue_words is not None else frozenset())
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .alternation import longest_first
+from .alternation import clitic_words
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +22,7 @@ def _scanner() -> re.Pattern[str]:
     from .timex import _grammar
     vocabulary = set(_grammar().key_vocabulary)
     vocabulary |= _cues().cue_vocabulary  # empty when a cue is not one word (no short cut there)
-    return re.compile(rf"(?<!\w)\w{{0,2}}{longest_first(vocabulary)}(?!\w)")
+    return clitic_words(vocabulary)
 
 
 # A sentence is read by the time reader, then by the casualty reader: the last few answers kept.

@@ -145,10 +145,9 @@ class _Grammar:
     digit_rules: frozenset[str]  # the rules a number can start
     word_groups: dict[str, frozenset[str]]  # a word → the named word groups of _NEEDS it is in
     by_word: dict[str, tuple[frozenset[str], frozenset[str]]]  # memo of _word_rules (bounded)
-    key_words: re.Pattern[str]  # the written words that hold a key (after at most two letters)
     maybe_digit: re.Pattern[str]  # a character that may be a digit (str.isdigit: ² too)
     digit_words: re.Pattern[str]  # the written words that hold such a character
-    key_vocabulary: frozenset[str]  # the one-word keys that key_words looks for
+    key_vocabulary: frozenset[str]  # the one-word keys (found in a sentence by cuewords' shared scan)
 
 
 def _unresolved() -> Resolved:
@@ -507,7 +506,6 @@ def _grammar() -> _Grammar:
         for word in words:
             group_of.setdefault(word, set()).add(group)
     one_word = [w for w in set(keys).union(*groups.values()) if re.fullmatch(r"\w+", w)]
-    key_words = re.compile(rf"(?<!\w)\w{{0,2}}{longest_first(one_word)}(?!\w)")
     # \d, the other digits of the BMP (², ①), and any astral character (checked the slow way)
     other_digits = "".join(c for c in map(chr, range(0x10000)) if c.isdigit() and not c.isdecimal())
     digit = rf"[\d{re.escape(other_digits)}\U00010000-\U0010ffff]"
@@ -515,7 +513,7 @@ def _grammar() -> _Grammar:
     # a whole word (at a word start, up to its end) with a digit among its word characters
     digit_words = re.compile(rf"(?<!\w)\w*?(?=\w){digit}\w*")
     return _Grammar(rules, re.compile(_BOUNDARY), keys, frozenset({"iso", "numeric", "year"}),
-                    {word: frozenset(g) for word, g in group_of.items()}, {}, key_words, maybe_digit,
+                    {word: frozenset(g) for word, g in group_of.items()}, {}, maybe_digit,
                     digit_words, frozenset(one_word))
 
 

@@ -122,6 +122,28 @@ class Decoded:
         self.starts = starts  # first token of each sentence
 
 
+class _RowGroups:
+    """The weight rows of several word types, type after type, as np.add.reduceat sums them:
+    centre rows (of the state weights) and rows lent to the window (window blocks). A type with
+    none gets the zero row, since reduceat needs every group to hold one."""
+
+    __slots__ = ("own", "own_starts", "lent", "lent_starts", "_zero", "_window_zero")
+
+    def __init__(self, zero: tuple[int], window_zero: tuple[int]):
+        self.own: list[int] = []
+        self.own_starts: list[int] = []
+        self.lent: list[int] = []
+        self.lent_starts: list[int] = []
+        self._zero, self._window_zero = zero, window_zero
+
+    def add(self, own_rows: Sequence[int], lent_rows: Sequence[int]) -> None:
+        """One more type's rows."""
+        self.own_starts.append(len(self.own))
+        self.own += own_rows or self._zero
+        self.lent_starts.append(len(self.lent))
+        self.lent += lent_rows or self._window_zero
+
+
 class FastDecoder:
     """Tags documents with a CRF's weights and the extractor its features came from."""
 
@@ -235,11 +257,7 @@ class FastDecoder:
         self._reserve(len(tokens))
         first = self._size
         metas: list[tuple[int, int, int, int, int]] = []
-        own: list[int] = []
-        own_starts: list[int] = []
-        lent: list[int] = []
-        lent_starts: list[int] = []
-        zero, window_zero = (self._zero,), (self._window_zero,)
+        groups = self._row_groups()
         types, rows = self._types, self._rows
         type_rows = self._type_rows.rows
         for token, key in zip(tokens, word_keys(tokens)):
@@ -251,15 +269,12 @@ class FastDecoder:
                 own_rows, lent_rows, stem, marks = type_rows(key, kind)
                 row = types[(key, kind)] = first + len(metas)
                 metas.append(self._meta_row(key, stem, marks))
-                own_starts.append(len(own))
-                own += own_rows or zero
-                lent_starts.append(len(lent))
-                lent += lent_rows or window_zero
+                groups.add(own_rows, lent_rows)
             rows[token] = row
         if metas:
             self._size = first + len(metas)
             self._meta[first:self._size] = metas
-            self._sum_rows(own, own_starts, lent, lent_starts, self._table, first)
+            self._sum_rows(groups, self._table, first)
 
     def _type_scores(self, types: Sequence[tuple[str, str]]) -> np.ndarray:
         """(key, shape) types' summed weights: at the centre, and lent to each window offset."""
@@ -269,28 +284,23 @@ class FastDecoder:
     def _entry_scores(self, entries: Sequence[WordEntry]) -> np.ndarray:
         """_type_scores of described types."""
         own_get, window_get = self._own_rows.get, self._window_rows.get
-        zero, window_zero = (self._zero,), (self._window_zero,)
-        own: list[int] = []
-        own_starts: list[int] = []
-        lent: list[int] = []
-        lent_starts: list[int] = []
+        groups = self._row_groups()
         for entry in entries:
-            own_starts.append(len(own))
-            own.extend([r for r in map(own_get, entry.own) if r is not None] or zero)
-            lent_starts.append(len(lent))
-            lent.extend([r for r in map(window_get, entry.neighbour) if r is not None] or window_zero)
+            groups.add([r for r in map(own_get, entry.own) if r is not None],
+                       [r for r in map(window_get, entry.neighbour) if r is not None])
         out = np.empty((len(entries), 1 + len(WINDOW), self._padded_state.shape[1]))
-        self._sum_rows(own, own_starts, lent, lent_starts, out, 0)
+        self._sum_rows(groups, out, 0)
         return out
 
-    def _sum_rows(self, own: list[int], own_starts: list[int], lent: list[int], lent_starts: list[int],
-                  out: np.ndarray, first: int) -> None:
-        """Rows ``first``… of ``out`` (a table shaped as the decoder's) get the scores of types
-        given as groups of centre rows (of the state weights) and lent rows (window blocks);
-        every group holds at least one row (a zero row), as reduceat needs."""
-        end = first + len(own_starts)
-        out[first:end, 0] = np.add.reduceat(self._padded_state[own], own_starts, axis=0)
-        out[first:end, 1:] = np.add.reduceat(self._window_blocks[lent], lent_starts, axis=0)
+    def _row_groups(self) -> _RowGroups:
+        return _RowGroups((self._zero,), (self._window_zero,))
+
+    def _sum_rows(self, groups: _RowGroups, out: np.ndarray, first: int) -> None:
+        """Rows ``first``… of ``out`` (a table shaped as the decoder's) get the scores of the
+        types in ``groups``."""
+        end = first + len(groups.own_starts)
+        out[first:end, 0] = np.add.reduceat(self._padded_state[groups.own], groups.own_starts, axis=0)
+        out[first:end, 1:] = np.add.reduceat(self._window_blocks[groups.lent], groups.lent_starts, axis=0)
 
     def precompute(self, words: Sequence[str]) -> tuple[list[str], list[str], np.ndarray]:
         """Type scores of frequent words, computed once at training time and shipped, so that
